@@ -1,0 +1,176 @@
+/**
+ * Schema of scenario files, the JSON interchange format of genmarket.
+ *
+ * A scenario lists user types with weights, a model pool with one reward
+ * per user type, the platforms and the choice rule. The schema checks each
+ * field's shape; `refineScenario` adds the checks that span fields (reward
+ * list lengths, unique names, known initial models). `npm run schema`
+ * writes the JSON Schema generated from it to `schema/scenario.schema.json`
+ * so editors can complete scenario files.
+ */
+import { z } from 'zod';
+
+const finite = (what: string) =>
+  z.number({ error: `must be a finite number (${what})` });
+
+const name = z
+  .string({ error: 'must be a string' })
+  .min(1, { error: 'must not be empty' })
+  .describe('Unique name');
+
+export const userTypeSchema = z
+  .object({
+    name,
+    weight: finite('population weight')
+      .min(0, { error: 'must be non-negative: weights are population shares' })
+      .describe('Population weight; weights are normalised to sum to 1'),
+    description: z.string().optional(),
+  })
+  .loose();
+
+export const modelSchema = z
+  .object({
+    name,
+    provider: z.string().min(1).optional().describe('Model provider; defaults to the model name'),
+    rewards: z
+      .array(finite('expected reward'))
+      .describe('Expected reward S[j][θ] for each user type, in the order of userTypes'),
+    rewardStdDevs: z
+      .array(finite('reward standard deviation').min(0, { error: 'must be non-negative' }))
+      .optional()
+      .describe('Standard deviation of each reward (rating noise), one per user type'),
+  })
+  .loose();
+
+export const platformSchema = z
+  .object({
+    name,
+    initialModel: z.string().optional().describe('Model this platform deploys at the start'),
+  })
+  .strict();
+
+export const choiceSchema = z.discriminatedUnion(
+  'rule',
+  [
+    z
+      .object({
+        rule: z.literal('hardmax'),
+        tieTolerance: finite('tie tolerance')
+          .min(0, { error: 'must be non-negative' })
+          .default(0)
+          .describe('Rewards closer than this count as tied'),
+      })
+      .strict(),
+    z
+      .object({
+        rule: z.literal('softmax'),
+        temperature: finite('temperature')
+          .gt(0, { error: 'must be positive: softmax needs a temperature above 0' })
+          .describe('Logit temperature in reward units; 400/ln 10 ≈ 173.72 is Bradley–Terry on the Elo scale'),
+      })
+      .strict(),
+  ],
+  { error: 'rule must be "hardmax" or "softmax"' },
+);
+
+export const scenarioSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: name.describe('Scenario name'),
+    description: z.string().optional(),
+    userTypes: z.array(userTypeSchema).min(1, { error: 'needs at least one user type' }),
+    models: z.array(modelSchema).min(1, { error: 'needs at least one model' }),
+    platforms: z
+      .union([
+        z
+          .number({ error: 'must be a positive integer or a list of platforms' })
+          .int({ error: 'must be a whole number of platforms' })
+          .min(1, { error: 'must be at least 1 platform' }),
+        z.array(platformSchema).min(1, { error: 'needs at least one platform' }),
+      ])
+      .describe('Number of platforms, or a list of {name, initialModel}'),
+    choice: choiceSchema.default({ rule: 'hardmax', tieTolerance: 0 }),
+    outsideOption: z
+      .object({ rewards: z.array(finite('outside option reward')) })
+      .strict()
+      .optional()
+      .describe('Reward of choosing no platform, one per user type'),
+    source: z.record(z.string(), z.unknown()).optional().describe('Provenance: data files, dates, mappings'),
+  })
+  .loose();
+
+export type ScenarioFile = z.infer<typeof scenarioSchema>;
+
+/** Adds the checks that relate several fields to each other. */
+export function refineScenario(scenario: ScenarioFile, ctx: z.RefinementCtx): void {
+  const numTypes = scenario.userTypes.length;
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+  reportDuplicates(scenario.userTypes.map((t) => t.name), 'userTypes', issue);
+  reportDuplicates(scenario.models.map((m) => m.name), 'models', issue);
+  if (Array.isArray(scenario.platforms)) {
+    reportDuplicates(scenario.platforms.map((p) => p.name), 'platforms', issue);
+  }
+
+  const totalWeight = scenario.userTypes.reduce((sum, t) => sum + t.weight, 0);
+  if (!(totalWeight > 0)) {
+    issue(['userTypes'], 'weights sum to 0: give at least one user type a positive weight');
+  }
+
+  scenario.models.forEach((model, j) => {
+    if (model.rewards.length !== numTypes) {
+      issue(
+        ['models', j, 'rewards'],
+        `has ${model.rewards.length} rewards but there are ${numTypes} user types: give one reward per user type, in the order of userTypes`,
+      );
+    }
+    if (model.rewardStdDevs && model.rewardStdDevs.length !== numTypes) {
+      issue(
+        ['models', j, 'rewardStdDevs'],
+        `has ${model.rewardStdDevs.length} entries but there are ${numTypes} user types: give one per user type`,
+      );
+    }
+  });
+
+  if (scenario.outsideOption && scenario.outsideOption.rewards.length !== numTypes) {
+    issue(
+      ['outsideOption', 'rewards'],
+      `has ${scenario.outsideOption.rewards.length} rewards but there are ${numTypes} user types: give one per user type`,
+    );
+  }
+
+  if (Array.isArray(scenario.platforms)) {
+    const known = new Set(scenario.models.map((m) => m.name));
+    scenario.platforms.forEach((platform, i) => {
+      if (platform.initialModel !== undefined && !known.has(platform.initialModel)) {
+        issue(
+          ['platforms', i, 'initialModel'],
+          `"${platform.initialModel}" is not a model of this scenario: use one of the names in models`,
+        );
+      }
+    });
+    const given = scenario.platforms.filter((p) => p.initialModel !== undefined).length;
+    if (given > 0 && given < scenario.platforms.length) {
+      issue(['platforms'], 'give initialModel for every platform or for none');
+    }
+  }
+}
+
+function reportDuplicates(
+  names: string[],
+  field: string,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
+  const seen = new Map<string, number>();
+  names.forEach((n, i) => {
+    const first = seen.get(n);
+    if (first !== undefined) {
+      issue([field, i, 'name'], `"${n}" duplicates ${field}[${first}].name: names must be unique`);
+    } else {
+      seen.set(n, i);
+    }
+  });
+}
+
+export const refinedScenarioSchema = scenarioSchema.superRefine(refineScenario);
