@@ -1,7 +1,7 @@
 /**
  * The round transition of stochastic best-response dynamics. `step`
  * advances the dynamic state by one round, in place, and returns the
- * round's event; it is the reducer of a scan over rounds, written to
+ * round's event. It is the reducer of a scan over rounds, written to
  * mutate so that the hot loop allocates nothing.
  *
  * A round: (1) sample users, (2) users choose, (3) platforms observe the
@@ -18,8 +18,9 @@ import { nextPosition, selectRevisers } from './schedule.js';
 import { UserSampler } from './userSampling.js';
 
 /**
- * What observers see after each round. The engine reuses one event object
- * and its arrays for every round, so an observer must copy what it keeps.
+ * Record of one round, passed to the observers. The engine reuses one
+ * event object and its arrays for every round, so an observer must copy
+ * what it keeps.
  */
 export interface RoundEvent {
   /** Number of the round just played, starting at 1. */

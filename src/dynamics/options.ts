@@ -5,16 +5,16 @@
  * exact payoffs under the population weights π.
  */
 
-/** Which platforms revise in a round. */
+/** Rule that selects the platforms revising in a round. */
 export type Schedule = 'round-robin' | 'random' | 'simultaneous' | 'inertia';
 
-/** How a revising platform picks its next model from its payoff estimates. */
+/** Rule by which a revising platform picks its next model from its payoff estimates. */
 export type ResponseRule = 'best' | 'better' | 'epsilon-greedy' | 'logit';
 
 /**
- * Where a revising platform's payoff estimates come from: the exact shares
- * under π, the shares under the round's sampled type mix, or running means
- * of the shares it realised with each model (platforms that do not know S).
+ * Source of a revising platform's payoff estimates: the exact shares under
+ * π, the shares under the round's sampled type mix, or running means of
+ * the shares it realised with each model (platforms that do not know S).
  */
 export type Estimates = 'exact' | 'sample' | 'learned';
 

@@ -8,12 +8,13 @@ import { Observable } from 'rxjs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { DynamicsEngine, RoundEvent } from './engine.js';
 
-/** Why a run stopped. */
+/** Reason a run stopped. */
 export type StopReason = 'converged' | 'cycle' | 'max-rounds' | 'interrupted' | 'log-error' | 'error';
 
 /**
- * Stop requests shared by the stream and whoever may end a run: observers
- * that detect an outcome, the SIGINT handler and the run log. The stream
+ * Stop requests shared by the stream and every component that may end a
+ * run: observers that detect an outcome, the SIGINT handler and the run
+ * log. The stream
  * checks it after each round, so every subscriber sees the last round.
  */
 export class RunControl {

@@ -151,7 +151,7 @@ export class ConvergenceObserver implements RoundObserver<ConvergenceResult, Con
     for (const [key, rounds] of snapshot.equilibriumTime) this.equilibriumTime.set(key, rounds);
     this.stintKey = snapshot.stintKey;
     this.stintRounds = snapshot.stintRounds;
-    // The "already tested" flag is a cache: recomputing the test gives the same answer.
+    // The "already tested" flag is a cache, because repeating the test gives the same result.
     this.testedNotNash = false;
   }
 }

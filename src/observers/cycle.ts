@@ -2,14 +2,14 @@
  * Cycle detection for deterministic dynamics. The dynamic state is the
  * profile plus the schedule position, and the next state is a function of
  * it, so the first repeated state proves a cycle. Brent's algorithm finds
- * the repetition online in O(1) state memory: it keeps one saved state,
- * moves it to the current state whenever the count of rounds since the
- * save reaches a power of two, and reports a cycle of period λ when the
- * current state equals the saved one λ rounds later.
+ * the repetition online in O(1) state memory. It keeps one saved state and
+ * moves it to the current state whenever the rounds since the save reach a
+ * power of two. A cycle of period λ is proven when the current state
+ * equals the saved one λ rounds after the save.
  *
  * A repeated state with a single profile is a rest point, not a cycle,
  * and is left to the convergence observer. Under stochastic dynamics a
- * repeated state proves nothing, so this observer stays idle there; the
+ * repeated state proves nothing, so this observer stays idle there and the
  * profile-time observer reports recurrent profiles instead.
  */
 import type { RoundEvent } from '../dynamics/engine.js';
