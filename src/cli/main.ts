@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerExpand } from './commands/expand.js';
 import { registerExportNfg } from './commands/exportNfg.js';
 import { reportFailure } from './failure.js';
 
@@ -23,6 +24,7 @@ const program = new Command('genmarket')
 
 registerAnalyze(program);
 registerExportNfg(program);
+registerExpand(program);
 
 try {
   await program.parseAsync(process.argv);
