@@ -8,6 +8,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerEntry } from './commands/entry.js';
 import { registerExportNfg } from './commands/exportNfg.js';
 import { reportFailure } from './failure.js';
 
@@ -22,6 +23,7 @@ const program = new Command('genmarket')
   .exitOverride();
 
 registerAnalyze(program);
+registerEntry(program);
 registerExportNfg(program);
 
 try {
