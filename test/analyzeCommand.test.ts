@@ -34,6 +34,8 @@ describe('analyze --json', () => {
     const a = analyzeJson(['scenarios/condorcet-cycle.json']);
     expect(a.equilibria).toEqual([]);
     expect(a.priceOfAnarchy).toBeNull();
+    expect(a.pairwiseAdvantage.matrix[0][1]).toBeCloseTo(2 / 3, 12);
+    expect(a.pairwiseAdvantage.matrix[0][2]).toBeCloseTo(1 / 3, 12);
     expect(a.bestResponse.sinks).toEqual([
       { kind: 'cycle', profiles: [['a', 'b'], ['a', 'c'], ['b', 'c']] },
     ]);
