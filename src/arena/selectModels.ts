@@ -39,15 +39,15 @@ export function parseModelSpec(text: string): ModelSpec {
   const top = /^top:(\d+)$/.exec(text.trim());
   if (top) {
     const count = Number(top[1]);
-    if (count < 1) throw new InputError(`--models ${text}: N must be at least 1`);
+    if (count < 1) throw new InputError(`N must be at least 1 in ${text}`);
     return { kind: 'top', count };
   }
   if (text.trim().startsWith('top:')) {
-    throw new InputError(`--models ${text}: expected top:N with a whole number N, such as top:12`);
+    throw new InputError(`expected top:N with a whole number N, such as top:12, got ${text}`);
   }
   const names = text.split(',').map((n) => n.trim());
   if (names.some((n) => n === '')) {
-    throw new InputError(`--models ${text}: a model name is empty. Separate names with single commas`);
+    throw new InputError(`a model name is empty in ${text}. Separate names with single commas`);
   }
   return { kind: 'list', names };
 }
