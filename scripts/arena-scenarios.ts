@@ -28,6 +28,7 @@ for (const choice of CHOICE_RULES) {
       '--choice', choice,
       '--platforms', String(platforms),
       '--name', name,
+      '--schema', '../schema/scenario.schema.json',
       '--out', `scenarios/${name}.json`,
     ];
     // A fresh program per run, so that no option value carries over.

@@ -44,6 +44,8 @@ export interface ArenaOptions {
   fillGaps: boolean;
   /** Scenario name. The default is built from the options, such as arena-top12-hardmax-3. */
   name?: string;
+  /** Value of the scenario's `$schema` field, a path or URL of the JSON Schema for editors. */
+  schemaRef?: string;
 }
 
 /** Returns the default scenario name, such as `arena-top12-softmax-3`. */
@@ -123,6 +125,7 @@ export function buildArenaScenario(inputs: ArenaInputs, options: ArenaOptions): 
   const dateText = inputs.leaderboardDate ? ` (${inputs.leaderboardDate})` : '';
 
   const scenario = {
+    ...(options.schemaRef !== undefined ? { $schema: options.schemaRef } : {}),
     name,
     description:
       `LMArena text leaderboard${dateText}: ${modelText}, ${categories.length} user types from leaderboard categories, ` +

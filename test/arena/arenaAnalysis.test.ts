@@ -4,11 +4,11 @@
  * force written here, sharing no code with the engine, must find the same
  * equilibria and shares.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.js';
 
 const DIR = 'test/fixtures/arena';
 const NASH_TOLERANCE = 1e-12;
@@ -20,11 +20,6 @@ const AMBIGUOUS_GAIN = 1e-9;
 
 const outDir = mkdtempSync(join(tmpdir(), 'genmarket-arena-e2e-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 interface PlainScenario {
   userTypes: { weight: number }[];

@@ -51,6 +51,7 @@ describe.each(['hardmax', 'softmax'] as const)('bundled %s scenarios', (rule) =>
       choice: rule === 'softmax' ? { rule, temperature: BRADLEY_TERRY_TEMPERATURE } : { rule },
       fillGaps: false,
       name,
+      schemaRef: '../schema/scenario.schema.json',
     });
     const committed = readScenarioFile(path);
     expect(committed, `${path} is stale: run npm run arena:scenarios`).toEqual(expected);

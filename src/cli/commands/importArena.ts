@@ -23,6 +23,7 @@ interface ImportArenaFlags {
   choice: 'hardmax' | 'softmax';
   temperature?: number;
   name?: string;
+  schema?: string;
   out?: string;
 }
 
@@ -82,6 +83,7 @@ export function toArenaOptions(flags: ImportArenaFlags): ArenaOptions {
         : { rule: 'hardmax' },
     fillGaps: flags.fillGaps,
     name: flags.name,
+    schemaRef: flags.schema,
   };
 }
 
@@ -140,6 +142,7 @@ export function registerImportArena(program: Command): Command {
       parseTemperatureOption,
     )
     .option('--name <name>', 'scenario name (default: arena-<models>-<choice>-<platforms>, such as arena-top12-hardmax-3)')
+    .option('--schema <ref>', 'set the scenario\'s $schema field to this path or URL, relative to the output file, such as ../schema/scenario.schema.json')
     .option('--out <file>', 'write the scenario to this file instead of stdout')
     .action((leaderboard: string, flags: ImportArenaFlags) => {
       runImportArena(leaderboard, flags);
