@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExportNfg } from './commands/exportNfg.js';
+import { registerImportArena } from './commands/importArena.js';
 import { reportFailure } from './failure.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -23,6 +24,7 @@ const program = new Command('genmarket')
 
 registerAnalyze(program);
 registerExportNfg(program);
+registerImportArena(program);
 
 try {
   await program.parseAsync(process.argv);
