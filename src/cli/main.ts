@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExportNfg } from './commands/exportNfg.js';
+import { registerOverview } from './commands/overview.js';
 import { registerImportArena } from './commands/importArena.js';
 import { reportFailure } from './failure.js';
 
@@ -24,6 +25,7 @@ const program = new Command('genmarket')
 
 registerAnalyze(program);
 registerExportNfg(program);
+registerOverview(program);
 registerImportArena(program);
 
 try {
