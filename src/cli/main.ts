@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerEntry } from './commands/entry.js';
 import { registerExportNfg } from './commands/exportNfg.js';
+import { registerOverview } from './commands/overview.js';
+import { registerImportArena } from './commands/importArena.js';
 import { reportFailure } from './failure.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -25,6 +27,8 @@ const program = new Command('genmarket')
 registerAnalyze(program);
 registerEntry(program);
 registerExportNfg(program);
+registerOverview(program);
+registerImportArena(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -39,7 +39,9 @@ export function readScenarioFile(path: string): ScenarioFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read scenario file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`scenario file ${path} not found: check the path`);
+    throw new InputError(`cannot read scenario file ${path}: ${code ?? String(err)}`);
   }
   let data: unknown;
   try {

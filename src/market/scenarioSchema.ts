@@ -8,7 +8,7 @@
  * src/generative/scenarioSchema.ts). The schema checks each
  * field's shape; `refineScenario` adds the checks that span fields (reward
  * list lengths, unique names, known initial models). `npm run schema`
- * writes the JSON Schema generated from it to `schema/scenario.schema.json`
+ * writes the JSON Schema generated from it to `scenarios/scenario.schema.json`
  * so editors can complete scenario files.
  */
 import { z } from 'zod';
