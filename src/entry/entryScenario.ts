@@ -21,7 +21,7 @@ export interface EntryScenario {
   entrantProvider: string;
   /** Starting parameters of training: the scenario's entrant distribution, or N(0, I). */
   initial: MixtureParams;
-  /** max − min of the incumbents' expected rewards and the outside option. */
+  /** max − min of the incumbents' expected rewards and the outside option, or 1 when they are all equal. */
   rewardRange: number;
   /**
    * Root mean square distance of the user ideal points and incumbent means

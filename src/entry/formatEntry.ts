@@ -5,15 +5,16 @@
 import Table from 'cli-table3';
 import type { EntryReport, SchemeReport } from './runEntry.js';
 
-const number = (x: number, digits = 4) => x.toFixed(digits);
+/** Formats x with fixed digits, printing values that round to zero as 0 rather than -0. */
+const number = (x: number, digits = 4) => (Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x).toFixed(digits);
 const yesNo = (x: boolean) => (x ? 'yes' : 'no');
 
 function formatParameters(report: SchemeReport): string {
   return report.parameters.components
     .map((c) => {
-      const mean = `[${c.mean.map((m) => m.toFixed(3)).join(', ')}]`;
+      const mean = `[${c.mean.map((m) => number(m, 3)).join(', ')}]`;
       const weight = report.parameters.components.length > 1 ? `${c.weight.toFixed(3)}·` : '';
-      return `${weight}N(${mean}, ${c.sigma.toFixed(3)}²)`;
+      return `${weight}N(${mean}, ${number(c.sigma, 3)}²)`;
     })
     .join(' + ');
 }

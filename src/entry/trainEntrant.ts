@@ -21,7 +21,7 @@ export interface EntrantProblem {
   bank: NormalBank;
 }
 
-/** What the entrant is trained for. */
+/** Objective of a training run: the average reward, or the share against given rival rewards. */
 export type TrainingTarget =
   | { scheme: 'standard' }
   | {

@@ -87,7 +87,7 @@ export function runEntryCommand(
   const log = openLog(logPath);
   log.info({ scenario: path, options: entryOptions }, 'entry started');
 
-  const bar = stderr.isTTY ? new SingleBar({ stream: stderr, format: 'training {bar} {value} steps | {scheme}' }) : null;
+  const bar = stderr.isTTY ? new SingleBar({ stream: stderr, format: 'training {bar} {value}/{total} steps | {scheme}' }) : null;
   bar?.start(0, 0, { scheme: '' });
   const onStep = (event: TrainingEvent) => {
     log.info(event, 'training step');
