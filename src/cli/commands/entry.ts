@@ -128,7 +128,7 @@ export function registerEntry(program: Command): void {
     )
     .option('--profile <models>', 'comma-separated incumbent model per platform (default: the first pure equilibrium)')
     .option('--steps <n>', 'gradient steps per training run', parsePositiveInteger('--steps'), DEFAULT_ENTRY_OPTIONS.steps)
-    .option('--seed <seed>', 'seed of the random starting points', DEFAULT_ENTRY_OPTIONS.seed)
+    .option('--seed <seed>', "seed of the random starting points (Monte Carlo draws use the scenario's monteCarlo.seed)", DEFAULT_ENTRY_OPTIONS.seed)
     .option('--restarts <n>', 'random starting points besides the initial model and the user ideal points', parseNonNegativeInteger('--restarts'), DEFAULT_ENTRY_OPTIONS.restarts)
     .option('--learning-rate <rate>', 'Adam step size', parsePositive('--learning-rate'), DEFAULT_ENTRY_OPTIONS.learningRate)
     .option('--kappa-start <kappa>', 'hardmax smoothing width κ at the first step, in reward units (default: 0.1 × reward range)', parsePositive('--kappa-start'))
