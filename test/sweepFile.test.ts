@@ -62,7 +62,11 @@ describe('sweep file validation', () => {
 
   it('rejects a missing scenario file', () => {
     const data = { scenario: 'no-such-scenario.json', grid: { platforms: [2] } };
-    expect(() => resolveInline(data)).toThrow(/scenario: cannot read scenario file .*no-such-scenario\.json: ENOENT/);
+    expect(() => resolveInline(data)).toThrow(/scenario: scenario file .*no-such-scenario\.json not found/);
+  });
+
+  it('rejects a missing sweep file', () => {
+    expect(() => loadSweep(join(scenarios, 'no-such-sweep.json'))).toThrow(/sweep file .*no-such-sweep\.json not found: check the path/);
   });
 
   it('rejects a file that is not JSON', () => {

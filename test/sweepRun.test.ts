@@ -1,26 +1,21 @@
 /**
  * Sweep runs end to end: worker threads, result files, resume and the
- * command line. Worker threads and the CLI run the compiled code, so the
- * suite builds dist/ first.
+ * command line. Worker threads and the CLI run the compiled code in dist/,
+ * which test/globalSetup.ts builds before the tests.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSweep, resolveSweep, type LoadedSweep } from '../src/sweep/loadSweep.js';
 import type { PointRecord } from '../src/sweep/runPoint.js';
 import { runSweep } from '../src/sweep/runSweep.js';
 import { WorkerPoolRunner } from '../src/sweep/workerPool.js';
+import { runCli } from './cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const scenarios = join(root, 'scenarios');
-const cli = join(root, 'dist', 'cli', 'main.js');
-
-beforeAll(() => {
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'pipe' });
-}, 120_000);
 
 function resolveInline(data: Record<string, unknown>): LoadedSweep {
   return resolveSweep(parseSweep(data, 'test sweep'), scenarios, 'inline');
@@ -104,7 +99,7 @@ describe('sweep workers', () => {
     const loaded = resolveInline({ scenario: 'two-niches.json', grid: { platforms: [2, 9, 3, 4, 5] } });
     const notes: string[] = [];
     const fixture = new URL('./fixtures/crashingWorker.mjs', import.meta.url);
-    const runner = new WorkerPoolRunner({ scenario: loaded.scenario, settings: loaded.sweep.analysis }, 2, (m) => notes.push(m), fixture);
+    const runner = new WorkerPoolRunner({ market: loaded.market, settings: loaded.sweep.analysis }, 2, (m) => notes.push(m), fixture);
     const records: PointRecord[] = [];
     await runner.run(loaded.points, (r) => records.push(r));
 
@@ -172,10 +167,6 @@ describe('sweep resume', () => {
     await expect(runSweep(loaded, { workers: 1, resume: true, outPrefix: prefix })).rejects.toThrow(/line 1 is not valid JSON/);
   });
 });
-
-function runCli(args: string[]) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8' });
-}
 
 describe('command line', () => {
   it('runs the bundled example sweep', () => {

@@ -11,7 +11,7 @@ import { bestResponseGraph, DEFAULT_MAX_GRAPH_CLASSES } from '../game/bestRespon
 import { buildDeviationTable } from '../game/deviationTable.js';
 import { distinctModels, herfindahl, modelEntropy } from '../game/diversity.js';
 import { checkEnumerationSize, equilibriumClasses } from '../game/enumerateEquilibria.js';
-import { homogeneousChecks } from '../game/niche.js';
+import { homogeneousChecks, pairwiseAdvantage } from '../game/niche.js';
 import { profilePayoffs } from '../game/profilePayoffs.js';
 import { pricesOfAnarchy, socialOptimum } from '../game/socialOptimum.js';
 
@@ -54,6 +54,11 @@ export interface MarketAnalysis {
     rivalNiche: number;
     ownNiche: number;
   }[] | null;
+  /**
+   * Hardmax only, up to 30 models: A(k, j) = m(k, j) + ½ · tied mass, the
+   * share model k wins against model j in a two-platform market.
+   */
+  pairwiseAdvantage: { models: string[]; matrix: number[][] } | null;
   bestAverageModel: { model: string; averageReward: number; deployedInSomeEquilibrium: boolean };
   optimum: ClassReport;
   priceOfAnarchy: number | null;
@@ -122,6 +127,13 @@ export function analyzeMarket(market: Market, options: AnalysisOptions = {}): Ma
             rivalNiche: c.rivalNiche,
             ownNiche: c.ownNiche,
           }))
+        : null,
+    pairwiseAdvantage:
+      market.choice.rule === 'hardmax' && market.numModels <= 30
+        ? {
+            models: market.modelNames,
+            matrix: market.modelNames.map((_, k) => market.modelNames.map((__, j) => pairwiseAdvantage(market, k, j))),
+          }
         : null,
     bestAverageModel: {
       model: topName,

@@ -1,13 +1,12 @@
 /**
- * Exact enumeration of pure Nash equilibria, one permutation class at a
- * time.
+ * Exact enumeration of pure Nash equilibria over permutation classes.
  *
  * Platforms are symmetric, so a profile's payoffs depend only on its
  * multiset of models. The enumeration builds the deviation table (one pass
  * over the C(M + N − 2, N − 1) multisets of others) and then visits each of
- * the C(M + N − 1, N) classes once, checking each distinct model of the
- * class against one table row. Cost: O(C(M+N−2, N−1) · M · T) for the
- * table plus O(C(M+N−1, N) · N²) for the checks.
+ * the table's rows once, checking only the classes a row's best responses
+ * propose. Cost: O(C(M+N−2, N−1) · M · T) for the table plus
+ * O(C(M+N−2, N−1) · M) for the proposals and O(N²) per proposed class.
  */
 import type { Market } from '../market/market.js';
 import { LimitError } from '../errors.js';
@@ -63,25 +62,58 @@ export function classMaxGain(table: DeviationTable, models: ArrayLike<number>): 
   return maxGain;
 }
 
-/** Returns every pure-equilibrium class of the table's game, in lexicographic order. */
+/**
+ * Returns every pure-equilibrium class of the table's game, in
+ * lexicographic order.
+ *
+ * Rather than visiting all C(M + N − 1, N) classes, it walks the table's
+ * rows. A class C is an equilibrium only if its smallest model k is a best
+ * response against the rest R = C − k, so each row R proposes the classes
+ * {k} ∪ R for the best responses k ≤ min R, and only those are checked for
+ * their other distinct models. Each class is proposed once, by its
+ * smallest model.
+ */
 export function equilibriumClasses(table: DeviationTable, tolerance = DEFAULT_NASH_TOLERANCE): EquilibriumClass[] {
   const M = table.market.numModels;
   const N = table.numPlatforms;
+  const { payoffs, best, binomials } = table;
+  const candidate = new Int32Array(N);
   const classes: EquilibriumClass[] = [];
 
-  forEachMultiset(M, N, (models) => {
-    const maxGain = classMaxGain(table, models);
-    if (maxGain > tolerance) return;
-
-    const profile = models.slice();
-    const shares = new Float64Array(N);
-    for (let p = 0; p < N; p++) {
-      const rank = rankMultiset(table.binomials, profile, N, p);
-      shares[p] = table.payoffs[rank * M + profile[p]];
+  forEachMultiset(M, N - 1, (rest) => {
+    const row = rankMultiset(binomials, rest, N - 1);
+    const threshold = best[row] - tolerance;
+    const smallest = N > 1 ? rest[0] : M - 1;
+    for (let k = 0; k <= smallest; k++) {
+      if (payoffs[row * M + k] < threshold) continue;
+      candidate[0] = k;
+      candidate.set(rest, 1);
+      const maxGain = classMaxGain(table, candidate);
+      if (maxGain <= tolerance) {
+        const profile = candidate.slice();
+        classes.push({ profile, permutations: permutationCount(profile), shares: classShares(table, profile), maxGain });
+      }
     }
-    classes.push({ profile, permutations: permutationCount(profile), shares, maxGain });
   });
-  return classes;
+  return classes.sort(compareProfiles);
+}
+
+function classShares(table: DeviationTable, profile: Int32Array): Float64Array {
+  const M = table.market.numModels;
+  const N = table.numPlatforms;
+  const shares = new Float64Array(N);
+  for (let p = 0; p < N; p++) {
+    const rank = rankMultiset(table.binomials, profile, N, p);
+    shares[p] = table.payoffs[rank * M + profile[p]];
+  }
+  return shares;
+}
+
+function compareProfiles(a: EquilibriumClass, b: EquilibriumClass): number {
+  for (let p = 0; p < a.profile.length; p++) {
+    if (a.profile[p] !== b.profile[p]) return a.profile[p] - b.profile[p];
+  }
+  return 0;
 }
 
 /** Returns every pure-equilibrium class of `market`, rejecting oversized requests up front. */

@@ -70,7 +70,9 @@ export function loadSweep(path: string): LoadedSweep {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new InputError(`cannot read sweep file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`sweep file ${path} not found: check the path`);
+    throw new InputError(`cannot read sweep file ${path}: ${code ?? String(err)}`);
   }
   let data: unknown;
   try {

@@ -71,7 +71,7 @@ export async function runSweep(loaded: LoadedSweep, options: SweepRunOptions): P
   const runner: PointRunner =
     workers === 1
       ? new InProcessRunner(loaded.market, settings)
-      : new WorkerPoolRunner({ scenario: loaded.scenario, settings }, workers, note);
+      : new WorkerPoolRunner({ market: loaded.market, settings }, workers, note);
 
   const bar = options.progress
     ? new SingleBar({

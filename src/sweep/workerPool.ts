@@ -10,15 +10,18 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScenarioFile } from '../market/scenarioSchema.js';
 import type { Market } from '../market/market.js';
 import type { AnalyzeSettings } from './analyzeTask.js';
 import { failedRecord, runPoint, type PointRecord } from './runPoint.js';
 import type { SweepPoint } from './sweepPoints.js';
 
-/** Data every worker starts with. */
+/**
+ * Data every worker starts with. Workers receive the built market, not the
+ * scenario file, so a scenario whose rewards come from Monte Carlo
+ * estimates is estimated once and every worker uses the same rewards.
+ */
 export interface WorkerInit {
-  scenario: ScenarioFile;
+  market: Market;
   settings: AnalyzeSettings;
 }
 
@@ -131,7 +134,7 @@ export class WorkerPoolRunner implements PointRunner {
           const cause = errors.get(worker)?.message ?? `exit code ${code}`;
           crashes++;
           this.onNote(`a sweep worker stopped (${cause})${point ? ` while running point ${point.index}` : ''}`);
-          if (point && !deliver(failedRecord(this.init.scenario.name, point, `the worker running this point stopped: ${cause}`))) {
+          if (point && !deliver(failedRecord(this.init.market.name, point, `the worker running this point stopped: ${cause}`))) {
             return;
           }
           if (crashes >= MAX_CONSECUTIVE_CRASHES) {
