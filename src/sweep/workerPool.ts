@@ -17,8 +17,8 @@ import type { SweepPoint } from './sweepPoints.js';
 
 /**
  * Data every worker starts with. Workers receive the built market, not the
- * scenario file, so a scenario whose rewards come from Monte Carlo
- * estimates is estimated once and every worker uses the same rewards.
+ * scenario file, so Monte Carlo reward estimates are computed once and
+ * every worker uses the same rewards.
  */
 export interface WorkerInit {
   market: Market;
