@@ -22,8 +22,14 @@ export interface KernelMarket {
   market: Market;
   /** Softmax only: exp((S[j][θ] − m_θ)/τ), row-major like the rewards. */
   shiftedExp: Float64Array | null;
+  /** Softmax only: the same, type-major: [θ * M + j]. */
+  shiftedExpByType: Float64Array | null;
   /** Softmax only: the same for the outside option. */
   outsideExp: Float64Array | null;
+  /** Hardmax only: each type's rewards sorted in descending order, [θ * M + r]. */
+  sortedRewards: Float64Array | null;
+  /** Hardmax only: the model at each position of `sortedRewards`. */
+  sortedModels: Int32Array | null;
 }
 
 export interface OpponentSummary {
@@ -40,7 +46,7 @@ export interface OpponentSummary {
 }
 
 export function prepareKernel(market: Market): KernelMarket {
-  if (market.choice.rule !== 'softmax') return { market, shiftedExp: null, outsideExp: null };
+  if (market.choice.rule !== 'softmax') return prepareHardmaxKernel(market);
 
   const { numModels: M, numTypes: T, rewards: S, outsideOption } = market;
   const tau = market.choice.temperature;
@@ -55,7 +61,24 @@ export function prepareKernel(market: Market): KernelMarket {
   const outsideExp = outsideOption
     ? Float64Array.from(outsideOption, (r, t) => Math.exp((r - shift[t]) / tau))
     : null;
-  return { market, shiftedExp, outsideExp };
+  const shiftedExpByType = new Float64Array(M * T);
+  for (let j = 0; j < M; j++) for (let t = 0; t < T; t++) shiftedExpByType[t * M + j] = shiftedExp[j * T + t];
+  return { market, shiftedExp, shiftedExpByType, outsideExp, sortedRewards: null, sortedModels: null };
+}
+
+function prepareHardmaxKernel(market: Market): KernelMarket {
+  const { numModels: M, numTypes: T, rewards: S } = market;
+  const sortedRewards = new Float64Array(M * T);
+  const sortedModels = new Int32Array(M * T);
+  const order = Array.from({ length: M }, (_, j) => j);
+  for (let t = 0; t < T; t++) {
+    order.sort((a, b) => S[b * T + t] - S[a * T + t] || a - b);
+    order.forEach((j, r) => {
+      sortedModels[t * M + r] = j;
+      sortedRewards[t * M + r] = S[j * T + t];
+    });
+  }
+  return { market, shiftedExp: null, shiftedExpByType: null, outsideExp: null, sortedRewards, sortedModels };
 }
 
 /** Returns an empty summary (outside option only) with room for `capacity` platforms. */
@@ -136,51 +159,70 @@ export function summarizeOthers(
  */
 export function writeDeviationPayoffs(kernel: KernelMarket, summary: OpponentSummary, out: Float64Array): void {
   const { market } = kernel;
-  const { numModels: M, numTypes: T, weights } = market;
-
-  if (kernel.shiftedExp) {
+  if (kernel.shiftedExpByType) {
     writeSoftmaxDeviations(kernel, summary, out);
   } else if (market.choice.rule === 'hardmax' && market.choice.tieTolerance > 0) {
     writeTolerantHardmaxDeviations(kernel, summary, out);
   } else {
-    const S = market.rewards;
-    const { best, bestCount } = summary;
-    for (let k = 0; k < M; k++) {
-      const row = k * T;
-      let share = 0;
-      for (let t = 0; t < T; t++) {
-        const r = S[row + t];
-        if (r > best[t]) share += weights[t];
-        else if (r === best[t]) share += weights[t] / (bestCount[t] + 1);
-      }
-      out[k] = share;
+    writeExactHardmaxDeviations(kernel, summary, out);
+  }
+}
+
+/**
+ * Exact-tie hardmax: per type, the models whose reward beats the others'
+ * best b_θ form a prefix of the type's descending order, found by binary
+ * search, and the models tied with b_θ follow it. Cost per type is the
+ * prefix length plus log M, well below M for typical opponents.
+ */
+function writeExactHardmaxDeviations(kernel: KernelMarket, summary: OpponentSummary, out: Float64Array): void {
+  const { numModels: M, numTypes: T, weights } = kernel.market;
+  const values = kernel.sortedRewards!;
+  const models = kernel.sortedModels!;
+  const { best, bestCount } = summary;
+  out.fill(0);
+
+  for (let t = 0; t < T; t++) {
+    const base = t * M;
+    const b = best[t];
+    const w = weights[t];
+
+    // First position whose reward is ≤ b.
+    let lo = 0;
+    let hi = M;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[base + mid] > b) lo = mid + 1;
+      else hi = mid;
     }
+    for (let r = 0; r < lo; r++) out[models[base + r]] += w;
+
+    const tied = w / (bestCount[t] + 1);
+    for (let r = lo; r < M && values[base + r] === b; r++) out[models[base + r]] += tied;
   }
 }
 
 function writeSoftmaxDeviations(kernel: KernelMarket, summary: OpponentSummary, out: Float64Array): void {
   const { numModels: M, numTypes: T, weights, rewards: S } = kernel.market;
-  const e = kernel.shiftedExp!;
+  const e = kernel.shiftedExpByType!;
   const Z = summary.expSum;
   const tau = kernel.market.choice.rule === 'softmax' ? kernel.market.choice.temperature : 1;
+  out.fill(0);
 
-  let underflow = false;
-  for (let t = 0; t < T; t++) if (!(Z[t] > 1e-300)) underflow = true;
-  const logZ = underflow ? othersLogSum(kernel, summary, tau) : null;
-
-  for (let k = 0; k < M; k++) {
-    const row = k * T;
-    let share = 0;
-    for (let t = 0; t < T; t++) {
-      const z = Z[t];
-      if (logZ && !(z > 1e-300)) {
-        share += weights[t] / (1 + Math.exp(logZ[t] - S[row + t] / tau));
-      } else {
-        const ek = e[row + t];
-        share += (weights[t] * ek) / (ek + z);
+  let logZ: Float64Array | null = null;
+  for (let t = 0; t < T; t++) {
+    const base = t * M;
+    const w = weights[t];
+    const z = Z[t];
+    if (z > 1e-300) {
+      for (let k = 0; k < M; k++) {
+        const ek = e[base + k];
+        out[k] += (w * ek) / (ek + z);
       }
+    } else {
+      // Every opponent's shifted term underflowed: use log-domain sums.
+      logZ ??= othersLogSum(kernel, summary, tau);
+      for (let k = 0; k < M; k++) out[k] += w / (1 + Math.exp(logZ[t] - S[k * T + t] / tau));
     }
-    out[k] = share;
   }
 }
 

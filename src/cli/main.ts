@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * The `genmarket` command line. Each subcommand lives in its own module
+ * under `commands/` and registers itself on the program; this file only
+ * wires them together and turns input errors into a message and exit
+ * status 2 instead of a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { registerAnalyze } from './commands/analyze.js';
+import { registerEntry } from './commands/entry.js';
+import { registerExpand } from './commands/expand.js';
+import { registerExportNfg } from './commands/exportNfg.js';
+import { registerOverview } from './commands/overview.js';
+import { registerImportArena } from './commands/importArena.js';
+import { registerSweep } from './commands/sweep.js';
+import { reportFailure } from './failure.js';
+
+const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const program = new Command('genmarket')
+  .description('Simulate competition between platforms that deploy generative models')
+  .version(packageJson.version)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerAnalyze(program);
+registerEntry(program);
+registerExportNfg(program);
+registerOverview(program);
+registerImportArena(program);
+registerExpand(program);
+registerSweep(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  process.exit(reportFailure(err));
+}
