@@ -95,12 +95,9 @@ export class PayoffEstimator {
       const sd = deviations[c];
       noisy[c] = sd > 0 ? means[c] + sd * standardNormal(rng) : means[c];
     }
-    if (this.market.choice.rule === 'softmax') {
-      // The softmax kernel caches exp((S − m_θ)/τ); recompute it for the new draw.
-      const fresh = prepareKernel(this.estimationMarket);
-      this.evaluator.kernel.shiftedExp!.set(fresh.shiftedExp!);
-      if (fresh.outsideExp) this.evaluator.kernel.outsideExp!.set(fresh.outsideExp);
-    }
+    // The kernel caches arrays derived from S (sorted rewards under hardmax,
+    // shifted exponentials under softmax), so rebuild them for the new draw.
+    Object.assign(this.evaluator.kernel, prepareKernel(this.estimationMarket));
   }
 
   /**

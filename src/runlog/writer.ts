@@ -16,6 +16,8 @@ import type { RunRecord } from './format.js';
 import type { RecordSink } from './recordSink.js';
 
 const BUFFER_BYTES = 64 * 1024;
+/** Largest single write; SonicBoom requires it to exceed the buffer size. */
+const MAX_WRITE_BYTES = 1024 * 1024;
 
 type Destination = ReturnType<typeof pino.destination>;
 
@@ -76,7 +78,7 @@ export class RunLogWriter implements RecordSink {
       throw new InputError(`cannot open run log ${path} for writing: ${describeError(err)}`);
     }
     try {
-      const destination = pino.destination({ dest: fd, sync: false, minLength: BUFFER_BYTES });
+      const destination = pino.destination({ dest: fd, sync: false, minLength: BUFFER_BYTES, maxWrite: MAX_WRITE_BYTES });
       const logger = pino({ base: null, timestamp: false }, destination);
       return new RunLogWriter(path, destination, logger);
     } catch (err) {
