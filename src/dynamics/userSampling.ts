@@ -35,6 +35,8 @@ export class UserSampler {
   private readonly typeCounts: Float64Array;
   private readonly choiceCounts: Float64Array;
   private readonly cumulativeWeights: Float64Array;
+  private readonly rowRewards: Float64Array;
+  private readonly rowProbabilities: Float64Array;
 
   constructor(
     private readonly market: Market,
@@ -51,6 +53,8 @@ export class UserSampler {
     this.typeCounts = new Float64Array(T);
     this.choiceCounts = new Float64Array(this.alternatives);
     this.cumulativeWeights = new Float64Array(T);
+    this.rowRewards = new Float64Array(this.alternatives);
+    this.rowProbabilities = new Float64Array(this.alternatives);
     let total = 0;
     for (let t = 0; t < T; t++) {
       total += market.weights[t];
@@ -80,16 +84,50 @@ export class UserSampler {
       for (let i = 0; i < N; i++) this.rewards[row + i] = S[profile[i] * T + t];
       if (outsideOption) this.rewards[row + N] = outsideOption[t];
 
-      const rewards = this.rewards.subarray(row, row + A);
-      const probabilities = this.probabilities.subarray(row, row + A);
-      choiceProbabilities(choice, rewards, A, probabilities);
-
-      let welfare = 0;
-      for (let a = 0; a < A; a++) welfare += probabilities[a] * rewards[a];
-      this.typeWelfare[t] = welfare;
+      this.typeWelfare[t] =
+        choice.rule === 'hardmax' && choice.tieTolerance === 0 ? this.writeHardmaxRow(row) : this.writeChoiceRow(row);
     }
     this.cachedProfile.set(profile);
     this.cacheValid = true;
+  }
+
+  /**
+   * Writes the exact-tie hardmax probabilities of the row starting at
+   * `row` in place and returns the row's expected reward. This is the
+   * hardmaxProbabilities rule inlined, because the profile may change every
+   * round and this runs for every type.
+   */
+  private writeHardmaxRow(row: number): number {
+    const A = this.alternatives;
+    const rewards = this.rewards;
+    let max = -Infinity;
+    let winners = 0;
+    for (let a = 0; a < A; a++) {
+      const r = rewards[row + a];
+      if (r > max) {
+        max = r;
+        winners = 1;
+      } else if (r === max) {
+        winners++;
+      }
+    }
+    const share = 1 / winners;
+    for (let a = 0; a < A; a++) this.probabilities[row + a] = rewards[row + a] === max ? share : 0;
+    return max;
+  }
+
+  /** Writes the row's probabilities under any choice rule and returns its expected reward. */
+  private writeChoiceRow(row: number): number {
+    const A = this.alternatives;
+    // Scratch rows instead of subarray views, which would allocate per type.
+    for (let a = 0; a < A; a++) this.rowRewards[a] = this.rewards[row + a];
+    choiceProbabilities(this.market.choice, this.rowRewards, A, this.rowProbabilities);
+    let welfare = 0;
+    for (let a = 0; a < A; a++) {
+      this.probabilities[row + a] = this.rowProbabilities[a];
+      welfare += this.rowProbabilities[a] * this.rowRewards[a];
+    }
+    return welfare;
   }
 
   /** Adds the type-weighted choice probabilities to `shares` and returns the welfare. */
@@ -123,7 +161,8 @@ export class UserSampler {
       const n = this.typeCounts[t];
       if (n === 0) continue;
       const row = t * A;
-      sampleMultinomial(rng, n, this.probabilities.subarray(row, row + A), A, this.choiceCounts);
+      for (let a = 0; a < A; a++) this.rowProbabilities[a] = this.probabilities[row + a];
+      sampleMultinomial(rng, n, this.rowProbabilities, A, this.choiceCounts);
       for (let a = 0; a < A; a++) {
         const fraction = this.choiceCounts[a] / users;
         if (a < N) shares[a] += fraction;

@@ -15,7 +15,7 @@
 import type { RoundEvent } from '../dynamics/engine.js';
 import { DeviationEvaluator } from '../game/bestResponse.js';
 import type { Market } from '../market/market.js';
-import { profileKey, type RoundObserver } from './observer.js';
+import { ProfileCodec, type ProfileKey, type RoundObserver } from './observer.js';
 
 /** Distinct profiles whose equilibrium test result is cached, at most. */
 const NASH_CACHE_LIMIT = 100_000;
@@ -41,22 +41,24 @@ export interface ConvergenceSnapshot {
   unchangedRounds: number;
   convergedRound: number | null;
   convergedProfile: number[] | null;
-  equilibriumTime: [string, number][];
-  stintKey: string | null;
+  equilibriumTime: [ProfileKey, number][];
+  stintKey: ProfileKey | null;
   stintRounds: number;
 }
 
 export class ConvergenceObserver implements RoundObserver<ConvergenceResult, ConvergenceSnapshot> {
   private readonly evaluator: DeviationEvaluator;
-  private readonly nashCache = new Map<string, boolean>();
+  private readonly codec: ProfileCodec;
+  private readonly numPlatforms: number;
+  private readonly nashCache = new Map<ProfileKey, boolean>();
   private unchangedRounds = 0;
   private convergedRound: number | null = null;
   private convergedProfile: number[] | null = null;
   /** Whether the current unchanged profile already failed the equilibrium test. */
   private testedNotNash = false;
-  private readonly equilibriumTime = new Map<string, number>();
+  private readonly equilibriumTime = new Map<ProfileKey, number>();
   /** The profile serving users since the last switch, and for how many rounds. */
-  private stintKey: string | null = null;
+  private stintKey: ProfileKey | null = null;
   private stintRounds = 0;
 
   constructor(
@@ -64,6 +66,8 @@ export class ConvergenceObserver implements RoundObserver<ConvergenceResult, Con
     private readonly settings: ConvergenceSettings,
   ) {
     this.evaluator = new DeviationEvaluator(market);
+    this.codec = new ProfileCodec(market.numModels, market.numPlatforms);
+    this.numPlatforms = market.numPlatforms;
   }
 
   /** Round in which the current convergence was detected, or null. */
@@ -72,12 +76,12 @@ export class ConvergenceObserver implements RoundObserver<ConvergenceResult, Con
   }
 
   observe(event: RoundEvent): void {
-    if (this.stintKey === null) this.stintKey = profileKey(event.servedProfile);
+    if (this.stintKey === null) this.stintKey = this.codec.encode(event.servedProfile);
     this.stintRounds++;
 
     if (event.changed) {
       this.closeStint();
-      this.stintKey = profileKey(event.profile);
+      this.stintKey = this.codec.encode(event.profile);
       this.unchangedRounds = 0;
       this.convergedRound = null;
       this.convergedProfile = null;
@@ -89,7 +93,7 @@ export class ConvergenceObserver implements RoundObserver<ConvergenceResult, Con
     if (this.convergedRound !== null || this.testedNotNash) return;
     if (this.unchangedRounds < this.settings.stayRounds) return;
 
-    if (this.isNash(this.stintKey, event.profile)) {
+    if (this.isNash(this.stintKey!, event.profile)) {
       this.convergedRound = event.round;
       this.convergedProfile = Array.from(event.profile);
       this.settings.onConverged?.(event.round);
@@ -100,17 +104,16 @@ export class ConvergenceObserver implements RoundObserver<ConvergenceResult, Con
 
   private closeStint(): void {
     if (this.stintKey === null || this.stintRounds === 0) return;
-    const profile = this.stintKey.split(',').map(Number);
-    if (this.isNash(this.stintKey, profile)) {
+    if (this.isNash(this.stintKey)) {
       this.equilibriumTime.set(this.stintKey, (this.equilibriumTime.get(this.stintKey) ?? 0) + this.stintRounds);
     }
     this.stintRounds = 0;
   }
 
-  private isNash(key: string, profile: ArrayLike<number>): boolean {
+  private isNash(key: ProfileKey, profile?: ArrayLike<number>): boolean {
     const cached = this.nashCache.get(key);
     if (cached !== undefined) return cached;
-    const nash = this.evaluator.isNash(profile);
+    const nash = this.evaluator.isNash(profile ?? this.codec.decode(key, this.numPlatforms));
     if (this.nashCache.size < NASH_CACHE_LIMIT) this.nashCache.set(key, nash);
     return nash;
   }
@@ -118,11 +121,10 @@ export class ConvergenceObserver implements RoundObserver<ConvergenceResult, Con
   result(): ConvergenceResult {
     const time = new Map(this.equilibriumTime);
     if (this.stintKey !== null && this.stintRounds > 0) {
-      const profile = this.stintKey.split(',').map(Number);
-      if (this.isNash(this.stintKey, profile)) time.set(this.stintKey, (time.get(this.stintKey) ?? 0) + this.stintRounds);
+      if (this.isNash(this.stintKey)) time.set(this.stintKey, (time.get(this.stintKey) ?? 0) + this.stintRounds);
     }
     const equilibriumTime = [...time.entries()]
-      .map(([key, rounds]) => ({ profile: key.split(',').map(Number), rounds }))
+      .map(([key, rounds]) => ({ profile: this.codec.decode(key, this.numPlatforms), rounds }))
       .sort((a, b) => b.rounds - a.rounds);
     return {
       converged: this.convergedRound !== null,

@@ -17,9 +17,41 @@ export interface RoundObserver<Result, Snapshot> {
   restore(snapshot: Snapshot): void;
 }
 
-/** Returns the text key of a profile, used in maps. */
-export function profileKey(profile: ArrayLike<number>): string {
-  return Array.prototype.join.call(profile, ',');
+/** Map key of a profile: a number when every profile has one, else text. */
+export type ProfileKey = number | string;
+
+/**
+ * Encodes profiles as map keys. When M^N ≤ 2^53 the key is the profile read
+ * as a base-M number, which costs no allocation; otherwise it is the
+ * comma-joined model indices.
+ */
+export class ProfileCodec {
+  private readonly numeric: boolean;
+
+  constructor(
+    private readonly numModels: number,
+    numPlatforms: number,
+  ) {
+    this.numeric = numPlatforms * Math.log2(Math.max(2, numModels)) <= 53;
+  }
+
+  encode(profile: ArrayLike<number>): ProfileKey {
+    if (!this.numeric) return Array.prototype.join.call(profile, ',');
+    let code = 0;
+    for (let i = profile.length - 1; i >= 0; i--) code = code * this.numModels + profile[i];
+    return code;
+  }
+
+  decode(key: ProfileKey, numPlatforms: number): number[] {
+    if (typeof key === 'string') return key.split(',').map(Number);
+    const profile = new Array<number>(numPlatforms);
+    let code = key;
+    for (let i = 0; i < numPlatforms; i++) {
+      profile[i] = code % this.numModels;
+      code = Math.floor(code / this.numModels);
+    }
+    return profile;
+  }
 }
 
 /** Returns whether two profiles are equal. */

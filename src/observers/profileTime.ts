@@ -5,7 +5,7 @@
  * report in place of a proven cycle.
  */
 import type { RoundEvent } from '../dynamics/engine.js';
-import { profileKey, type RoundObserver } from './observer.js';
+import { ProfileCodec, type ProfileKey, type RoundObserver } from './observer.js';
 
 /** Distinct profiles tracked, at most; rounds at further profiles are counted together. */
 export const PROFILE_TIME_LIMIT = 10_000;
@@ -28,9 +28,9 @@ export interface ProfileTimeResult {
 }
 
 export interface ProfileTimeSnapshot {
-  entries: [string, number, number][];
+  entries: [ProfileKey, number, number][];
   untrackedRounds: number;
-  currentKey: string | null;
+  currentKey: ProfileKey | null;
 }
 
 interface Entry {
@@ -39,22 +39,29 @@ interface Entry {
 }
 
 export class ProfileTimeObserver implements RoundObserver<ProfileTimeResult, ProfileTimeSnapshot> {
-  private readonly entries = new Map<string, Entry>();
+  private readonly codec: ProfileCodec;
+  private readonly entries = new Map<ProfileKey, Entry>();
   private untrackedRounds = 0;
   /** Key and entry of the profile serving users now; entry is null when untracked. */
-  private currentKey: string | null = null;
+  private currentKey: ProfileKey | null = null;
   private current: Entry | null = null;
 
-  constructor(private readonly listLimit = 20) {}
-
-  observe(event: RoundEvent): void {
-    if (this.currentKey === null) this.enter(profileKey(event.servedProfile));
-    if (this.current) this.current.rounds++;
-    else this.untrackedRounds++;
-    if (event.changed) this.enter(profileKey(event.profile));
+  constructor(
+    numModels: number,
+    private readonly numPlatforms: number,
+    private readonly listLimit = 20,
+  ) {
+    this.codec = new ProfileCodec(numModels, numPlatforms);
   }
 
-  private enter(key: string): void {
+  observe(event: RoundEvent): void {
+    if (this.currentKey === null) this.enter(this.codec.encode(event.servedProfile));
+    if (this.current) this.current.rounds++;
+    else this.untrackedRounds++;
+    if (event.changed) this.enter(this.codec.encode(event.profile));
+  }
+
+  private enter(key: ProfileKey): void {
     this.currentKey = key;
     let entry = this.entries.get(key) ?? null;
     if (entry === null && this.entries.size < PROFILE_TIME_LIMIT) {
@@ -68,7 +75,7 @@ export class ProfileTimeObserver implements RoundObserver<ProfileTimeResult, Pro
   result(): ProfileTimeResult {
     const all = [...this.entries.entries()]
       .filter(([, e]) => e.rounds > 0)
-      .map(([key, e]) => ({ profile: key.split(',').map(Number), rounds: e.rounds, visits: e.visits }))
+      .map(([key, e]) => ({ profile: this.codec.decode(key, this.numPlatforms), rounds: e.rounds, visits: e.visits }))
       .sort((a, b) => b.rounds - a.rounds);
     return {
       distinctProfiles: all.length,

@@ -6,8 +6,9 @@
  * Every record has a `type` and the `round` it belongs to (0 for the
  * header). Within a round the records come in a fixed order: revisions,
  * then convergence or cycle, then the round record, then a checkpoint.
- * The round record is written in every round that has any other record,
- * so its presence marks the round as complete.
+ * A round is complete in the log once its round record or a checkpoint
+ * for it is present, because those come last. Resume discards the records
+ * after the last complete round and plays those rounds again.
  */
 import type { EngineSnapshot } from '../dynamics/engine.js';
 import type { DynamicsOptions } from '../dynamics/options.js';

@@ -23,7 +23,6 @@ export class RunRecorder {
   /** Writes the records of one round. */
   observe(event: RoundEvent): void {
     const { round } = event;
-    let wrote = false;
 
     for (let s = 0; s < event.switches; s++) {
       this.sink.write({
@@ -33,12 +32,10 @@ export class RunRecorder {
         from: event.previousModels[s],
         to: event.nextModels[s],
       });
-      wrote = true;
     }
 
     if (this.simulation.convergence.convergedAt === round) {
       this.sink.write({ type: 'convergence', round, profile: Array.from(event.profile) });
-      wrote = true;
     }
 
     const cycle = this.simulation.cycle.result();
@@ -50,10 +47,9 @@ export class RunRecorder {
         profiles: cycle.profiles,
         truncated: cycle.truncated,
       });
-      wrote = true;
     }
 
-    if (wrote || round % this.settings.stride === 0) {
+    if (round % this.settings.stride === 0) {
       this.sink.write({
         type: 'round',
         round,

@@ -77,7 +77,7 @@ export class Simulation {
     });
     this.trajectory = new TrajectoryObserver(market.numPlatforms);
     this.diversity = new DiversityObserver(market.numModels, market.numPlatforms);
-    this.profileTime = new ProfileTimeObserver();
+    this.profileTime = new ProfileTimeObserver(market.numModels, market.numPlatforms);
   }
 
   private stopAtOutcome(reason: StopReason): void {
