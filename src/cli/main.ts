@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerExportNfg } from './commands/exportNfg.js';
 import { registerImportArena } from './commands/importArena.js';
+import { registerReport } from './commands/report.js';
 import { reportFailure } from './failure.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -25,6 +26,7 @@ const program = new Command('genmarket')
 registerAnalyze(program);
 registerExportNfg(program);
 registerImportArena(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,65 @@
+/**
+ * The report section of a simulate run log: share race, deployed models,
+ * welfare against the exact equilibrium and optimum welfare, the
+ * best-response graph of the game, and the run's events.
+ */
+import { formatProfile } from '../analysis/formatAnalysis.js';
+import { analysisFacts, bestResponseFigure, equilibriumTable } from './bestResponseSection.js';
+import { describeFields } from './logRecords.js';
+import { formatNumber, type Figure, type ReportOptions, type ReportSection, type Table } from './reportModel.js';
+import type { RunLogSeries } from './runLogSeries.js';
+import { MAX_PLOTTED_ROUNDS, profileSegments, profileSpec, referenceRows, shareRows, shareSpec, thinRounds, welfareSpec } from './runLogSpecs.js';
+import { analyzeScenario, referenceWelfare } from './scenarioAnalysis.js';
+
+/** Events listed in the page; later ones are counted in a note. */
+export const MAX_LISTED_EVENTS = 200;
+
+export function runLogSection(series: RunLogSeries, options: ReportOptions = {}): ReportSection {
+  const notes = [...series.notes];
+  const analyzed = series.scenario
+    ? analyzeScenario(series.scenario, { numPlatforms: series.numPlatforms, maxClasses: options.maxClasses })
+    : { analysis: null, notes: [] };
+  notes.push(...analyzed.notes);
+  const { analysis } = analyzed;
+  const reference = analysis ? referenceWelfare(analysis) : null;
+  if (analysis && analysis.equilibria.length === 0) {
+    notes.push('the game has no pure equilibrium, so the welfare chart shows only the social optimum');
+  }
+
+  const plotted = thinRounds(series.rounds);
+  if (plotted.length < series.rounds.length) {
+    notes.push(`line charts show ${MAX_PLOTTED_ROUNDS} of ${series.rounds.length} rounds, evenly spaced; the deployed-model chart shows every round`);
+  }
+  const figures: Figure[] = [
+    { name: 'shares', title: 'Market shares by round', spec: shareSpec(series, shareRows(series, plotted)) },
+    { name: 'welfare', title: 'Welfare by round', spec: welfareSpec(series, plotted, referenceRows(reference)) },
+    { name: 'profile', title: 'Deployed model of each platform', spec: profileSpec(series, profileSegments(series)) },
+  ];
+  const graph = analysis ? bestResponseFigure(analysis) : null;
+  if (graph) figures.push(graph);
+
+  const last = series.rounds[series.rounds.length - 1];
+  const facts: [string, string][] = [
+    ['scenario', series.scenarioName],
+    ['seed', series.seed ?? '-'],
+    ['rounds', String(series.rounds.length)],
+    ['platforms', series.platformNames.join(', ')],
+    ['final profile', formatProfile(last.profile)],
+    ['final welfare', formatNumber(last.welfare)],
+  ];
+  if (reference) {
+    facts.push(['best equilibrium welfare', formatNumber(reference.bestEquilibrium)]);
+    facts.push(['worst equilibrium welfare', formatNumber(reference.worstEquilibrium)]);
+  }
+  if (analysis) facts.push(...analysisFacts(analysis));
+  if (series.summary) facts.push(['summary', describeFields(series.summary, ['type', 'kind', 'record'])]);
+
+  const tables: Table[] = [];
+  if (analysis) tables.push(equilibriumTable(analysis));
+  if (series.events.length > 0) {
+    const listed = series.events.slice(0, MAX_LISTED_EVENTS);
+    tables.push({ caption: 'Events', columns: ['round', 'event'], rows: listed.map((e) => [e.round, e.description]) });
+    if (series.events.length > listed.length) notes.push(`${series.events.length - listed.length} more events are not listed`);
+  }
+  return { source: series.source, kind: 'run-log', heading: `Run: ${series.scenarioName}`, facts, figures, tables, notes };
+}

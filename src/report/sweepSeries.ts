@@ -1,0 +1,79 @@
+/**
+ * Series of sweep results: which columns are swept parameters and which
+ * are the welfare and distinct-model metrics the report plots against
+ * them. Nested NDJSON fields become dotted columns (`params.temperature`).
+ */
+import { InputError } from '../errors.js';
+import type { CsvTable } from './readCsv.js';
+import { PINO_FIELDS } from './logRecords.js';
+
+export type Cell = string | number | null;
+
+export interface SweepSeries {
+  source: string;
+  parameters: string[];
+  /** Metric columns, welfare ones first. */
+  metrics: string[];
+  rows: Record<string, Cell>[];
+  notes: string[];
+}
+
+/** A column the report plots: welfare or the number of distinct models. */
+export function isMetricColumn(name: string): boolean {
+  return /welfare|distinct/i.test(name);
+}
+
+/** Columns that repeat a configuration rather than change it; the report averages over them. */
+const REPLICATE_COLUMN = /^(seed|replicate|rep|run|repetition)$/i;
+
+/**
+ * Columns that are results of a configuration, not settings of it.
+ * NOTE: without a declared list of parameters, any other column whose value
+ * varies counts as a swept parameter.
+ */
+const RESULT_COLUMN = /equilibri|profile|priceof|anarchy|stability|herfindahl|entropy|share|converged|cycle|elapsed|duration|seconds|runtime/i;
+
+const PARAMETER_PREFIX = /^(params|parameters)\./;
+
+/** Flattens nested objects into dotted keys; arrays become JSON text, pino's fields are dropped. */
+export function flattenRecord(record: Record<string, unknown>, prefix = ''): Record<string, Cell> {
+  const flat: Record<string, Cell> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (prefix === '' && PINO_FIELDS.has(key)) continue;
+    const name = prefix + key;
+    if (typeof value === 'number' || typeof value === 'string' || value === null) flat[name] = value;
+    else if (typeof value === 'boolean') flat[name] = String(value);
+    else if (Array.isArray(value)) flat[name] = JSON.stringify(value);
+    else if (typeof value === 'object') Object.assign(flat, flattenRecord(value as Record<string, unknown>, `${name}.`));
+  }
+  return flat;
+}
+
+function varies(rows: readonly Record<string, Cell>[], column: string): boolean {
+  const values = new Set(rows.map((r) => r[column] ?? null));
+  return values.size > 1;
+}
+
+/** Picks parameters and metrics from a table; raises an InputError naming the file when it has no metric. */
+export function extractSweep(table: CsvTable, source: string): SweepSeries {
+  const { columns, rows } = table;
+  const notes = [...table.notes];
+  if (rows.length === 0) throw new InputError(`${source} has a header but no result rows`);
+
+  const metrics = columns.filter((c) => isMetricColumn(c) && rows.some((r) => typeof r[c] === 'number'));
+  metrics.sort((a, b) => Number(/distinct/i.test(a)) - Number(/distinct/i.test(b)));
+  if (metrics.length === 0) {
+    throw new InputError(`${source} has no welfare or distinct-model column: expected sweep results with columns such as "welfare" and "distinctModels"`);
+  }
+
+  const declared = columns.filter((c) => PARAMETER_PREFIX.test(c));
+  const candidates =
+    declared.length > 0
+      ? declared
+      : columns.filter((c) => !isMetricColumn(c) && !REPLICATE_COLUMN.test(c) && !RESULT_COLUMN.test(c));
+  const parameters = candidates.filter((c) => varies(rows, c));
+  const fixed = candidates.filter((c) => !varies(rows, c));
+  if (fixed.length > 0) notes.push(`${source}: fixed in every row: ${fixed.map((c) => `${c} = ${String(rows[0][c])}`).join(', ')}`);
+  if (parameters.length === 0) notes.push(`${source}: no parameter varies, so the charts show one point per metric`);
+  return { source, parameters, metrics, rows, notes };
+}
