@@ -8,7 +8,9 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
+import { registerEntry } from './commands/entry.js';
 import { registerExportNfg } from './commands/exportNfg.js';
+import { registerOverview } from './commands/overview.js';
 import { registerImportArena } from './commands/importArena.js';
 import { registerReport } from './commands/report.js';
 import { reportFailure } from './failure.js';
@@ -24,7 +26,9 @@ const program = new Command('genmarket')
   .exitOverride();
 
 registerAnalyze(program);
+registerEntry(program);
 registerExportNfg(program);
+registerOverview(program);
 registerImportArena(program);
 registerReport(program);
 

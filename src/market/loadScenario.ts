@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
+import { computeRewardRows, toMonteCarloSettings, toRewardFunction } from '../generative/scenarioModels.js';
 import type { ChoiceRule, Market } from './market.js';
 import { refinedScenarioSchema, type ScenarioFile } from './scenarioSchema.js';
 
@@ -61,7 +62,8 @@ export function buildMarket(scenario: ScenarioFile): Market {
   for (let t = 0; t < numTypes; t++) weights[t] /= total;
 
   const rewards = new Float64Array(numModels * numTypes);
-  scenario.models.forEach((m, j) => rewards.set(m.rewards, j * numTypes));
+  const generated = generativeRewardRows(scenario);
+  scenario.models.forEach((m, j) => rewards.set(m.rewards ?? generated[j]!.values, j * numTypes));
 
   let rewardStdDevs: Float64Array | null = null;
   if (scenario.models.some((m) => m.rewardStdDevs)) {
@@ -105,6 +107,20 @@ export function buildMarket(scenario: ScenarioFile): Market {
     numModels,
     numPlatforms,
   };
+}
+
+/**
+ * Computes S for the models that give a distribution. The schema ensures
+ * that such scenarios have an output space and a reward for every user type.
+ */
+function generativeRewardRows(scenario: ScenarioFile) {
+  if (!scenario.models.some((m) => m.distribution !== undefined)) return scenario.models.map(() => null);
+  return computeRewardRows(
+    scenario.models,
+    scenario.userTypes.map((t) => toRewardFunction(t.reward!)),
+    scenario.outputSpace!.dimension,
+    toMonteCarloSettings(scenario.monteCarlo),
+  );
 }
 
 /** Reads, validates and builds the market of a scenario file. */

@@ -2,13 +2,24 @@
  * Schema of scenario files, the JSON interchange format of genmarket.
  *
  * A scenario lists user types with weights, a model pool with one reward
- * per user type, the platforms and the choice rule. The schema checks each
+ * per user type, the platforms and the choice rule. A generative scenario
+ * instead gives each model a `distribution` over R^d and each user type a
+ * `reward` function, and the loader computes the rewards (see
+ * src/generative/scenarioSchema.ts). The schema checks each
  * field's shape; `refineScenario` adds the checks that span fields (reward
  * list lengths, unique names, known initial models). `npm run schema`
- * writes the JSON Schema generated from it to `schema/scenario.schema.json`
+ * writes the JSON Schema generated from it to `scenarios/scenario.schema.json`
  * so editors can complete scenario files.
  */
 import { z } from 'zod';
+import {
+  distributionSchema,
+  entrantSchema,
+  monteCarloSchema,
+  outputSpaceSchema,
+  refineGenerative,
+  rewardFunctionSchema,
+} from '../generative/scenarioSchema.js';
 
 const finite = (what: string) =>
   z.number({ error: `must be a finite number (${what})` });
@@ -25,6 +36,7 @@ export const userTypeSchema = z
       .min(0, { error: 'must be non-negative: weights are population shares' })
       .describe('Population weight; weights are normalised to sum to 1'),
     description: z.string().optional(),
+    reward: rewardFunctionSchema.optional().describe('Reward function r_θ(x) over the output space'),
   })
   .loose();
 
@@ -34,7 +46,11 @@ export const modelSchema = z
     provider: z.string().min(1).optional().describe('Model provider; defaults to the model name'),
     rewards: z
       .array(finite('expected reward'))
+      .optional()
       .describe('Expected reward S[j][θ] for each user type, in the order of userTypes'),
+    distribution: distributionSchema
+      .optional()
+      .describe('Output distribution g_j over R^d; the loader computes S[j][θ] = E[r_θ(x)]'),
     rewardStdDevs: z
       .array(finite('reward standard deviation').min(0, { error: 'must be non-negative' }))
       .optional()
@@ -96,6 +112,11 @@ export const scenarioSchema = z
       .optional()
       .describe('Reward of choosing no platform, one per user type'),
     source: z.record(z.string(), z.unknown()).optional().describe('Provenance: data files, dates, mappings'),
+    outputSpace: outputSpaceSchema.optional().describe('Output space R^d of models with a distribution'),
+    monteCarlo: monteCarloSchema
+      .optional()
+      .describe('Draws and seed for expected rewards without a closed form'),
+    entrant: entrantSchema.optional().describe('Name, provider and starting distribution of a trained entrant'),
   })
   .loose();
 
@@ -118,8 +139,10 @@ export function refineScenario(scenario: ScenarioFile, ctx: z.RefinementCtx): vo
     issue(['userTypes'], 'weights sum to 0: give at least one user type a positive weight');
   }
 
+  refineGenerative(scenario, issue);
+
   scenario.models.forEach((model, j) => {
-    if (model.rewards.length !== numTypes) {
+    if (model.rewards && model.rewards.length !== numTypes) {
       issue(
         ['models', j, 'rewards'],
         `has ${model.rewards.length} rewards but there are ${numTypes} user types: give one reward per user type, in the order of userTypes`,

@@ -107,7 +107,7 @@ describe('buildArenaScenario', () => {
 
   it('records filled gaps', () => {
     const result = buildArenaScenario(inputs, { ...base, models: { kind: 'top', count: 5 }, fillGaps: true });
-    expect(result.models[4].rewards[4]).toBe(inputs.leaderboard.full['deepseek-v3.1-terminus'].rating);
+    expect(result.models[4].rewards![4]).toBe(inputs.leaderboard.full['deepseek-v3.1-terminus'].rating);
     expect(result.source!.gaps).toMatchObject({
       filled: [{ model: 'deepseek-v3.1-terminus', category: 'expert' }],
     });

@@ -6,11 +6,11 @@ import { DEFAULT_TOPIC_MAPPING } from '../../src/arena/topicMapping.js';
 import { readScenarioFile } from '../../src/market/loadScenario.js';
 
 const inputs = readArenaInputs({
-  leaderboard: 'data/arena/leaderboard-text.json',
+  leaderboard: 'scenarios/data/arena/leaderboard-text.json',
   leaderboardDate: '2025-12',
-  topics: 'data/arena/prompt-topic-shares.csv',
+  topics: 'scenarios/data/arena/prompt-topic-shares.csv',
   topicsDate: '2025-02',
-  organizations: 'data/arena/model-prices.json',
+  organizations: 'scenarios/data/arena/model-prices.json',
 });
 
 const TOP_12 = [
@@ -51,7 +51,7 @@ describe.each(['hardmax', 'softmax'] as const)('bundled %s scenarios', (rule) =>
       choice: rule === 'softmax' ? { rule, temperature: BRADLEY_TERRY_TEMPERATURE } : { rule },
       fillGaps: false,
       name,
-      schemaRef: '../schema/scenario.schema.json',
+      schemaRef: './scenario.schema.json',
     });
     const committed = readScenarioFile(path);
     expect(committed, `${path} is stale: run npm run arena:scenarios`).toEqual(expected);

@@ -64,12 +64,12 @@ describe('import-arena command', () => {
       '--choice', 'softmax',
       '--temperature', '100',
       '--name', 'custom',
-      '--schema', '../schema/scenario.schema.json',
+      '--schema', './scenario.schema.json',
       '--out', out,
     ]);
     const scenario = readScenarioFile(out);
     expect(scenario.name).toBe('custom');
-    expect(scenario.$schema).toBe('../schema/scenario.schema.json');
+    expect(scenario.$schema).toBe('./scenario.schema.json');
     expect(scenario.userTypes.map((t) => [t.name, t.weight])).toEqual([
       ['coding', 0.5],
       ['expert', 0.5],

@@ -46,7 +46,7 @@ describe('parseTopicCounts', () => {
   });
 
   it('reads the bundled table of 10,000 prompts', () => {
-    const topics = parseTopicCounts(readFileSync('data/arena/prompt-topic-shares.csv', 'utf8'), 'shares.csv');
+    const topics = parseTopicCounts(readFileSync('scenarios/data/arena/prompt-topic-shares.csv', 'utf8'), 'shares.csv');
     expect(topics).toHaveLength(10);
     expect(topics.reduce((sum, t) => sum + t.count, 0)).toBe(10_000);
   });

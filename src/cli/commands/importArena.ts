@@ -142,7 +142,7 @@ export function registerImportArena(program: Command): Command {
       parseTemperatureOption,
     )
     .option('--name <name>', 'scenario name (default: arena-<models>-<choice>-<platforms>, such as arena-top12-hardmax-3)')
-    .option('--schema <ref>', 'set the scenario\'s $schema field to this path or URL, relative to the output file, such as ../schema/scenario.schema.json')
+    .option('--schema <ref>', 'set the scenario\'s $schema field to this path or URL, relative to the output file, such as ./scenario.schema.json')
     .option('--out <file>', 'write the scenario to this file instead of stdout')
     .action((leaderboard: string, flags: ImportArenaFlags) => {
       runImportArena(leaderboard, flags);

@@ -3,7 +3,7 @@
  * same problem.
  */
 import seedrandom from 'seedrandom';
-import type { ChoiceRule, Market } from '../src/market/market.js';
+import type { ChoiceRule, Market } from '../../src/market/market.js';
 
 export interface MarketSize {
   models: number;

@@ -5,10 +5,10 @@
  * a fixed random sample of profiles and extrapolated to M^N.
  */
 import seedrandom from 'seedrandom';
-import { DeviationEvaluator } from '../src/game/bestResponse.js';
-import { enumerateEquilibria } from '../src/game/enumerateEquilibria.js';
-import { multisetCount } from '../src/game/multisets.js';
-import type { Market } from '../src/market/market.js';
+import { DeviationEvaluator } from '../../src/game/bestResponse.js';
+import { enumerateEquilibria } from '../../src/game/enumerateEquilibria.js';
+import { multisetCount } from '../../src/game/multisets.js';
+import type { Market } from '../../src/market/market.js';
 import { BRADLEY_TERRY, HARDMAX, randomMarket } from './randomMarket.js';
 import { bestTime, report } from './timing.js';
 

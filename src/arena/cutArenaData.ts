@@ -1,20 +1,20 @@
 /**
- * Cuts the LMArena files bundled in data/arena/ from full downloads: the
+ * Cuts the LMArena files bundled in scenarios/data/arena/ from full downloads: the
  * categories of the built-in topic mapping, and the top N models by `full`
  * rating among those rated in all of them.
  *
- * Usage: tsx scripts/cut-arena-data.ts <leaderboard.json> <model-prices.json> <N> <out-dir>
+ * Usage: node dist/arena/cutArenaData.js <leaderboard.json> <model-prices.json> <N> <out-dir>
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseLeaderboard, type Leaderboard } from '../src/arena/leaderboard.js';
-import { parseOrganizations } from '../src/arena/organizations.js';
-import { selectModels } from '../src/arena/selectModels.js';
-import { DEFAULT_TOPIC_MAPPING, mappedCategories } from '../src/arena/topicMapping.js';
+import { parseLeaderboard, type Leaderboard } from './leaderboard.js';
+import { parseOrganizations } from './organizations.js';
+import { selectModels } from './selectModels.js';
+import { DEFAULT_TOPIC_MAPPING, mappedCategories } from './topicMapping.js';
 
 const [leaderboardPath, modelListPath, countText, outDir] = process.argv.slice(2);
 if (!leaderboardPath || !modelListPath || !countText || !outDir) {
-  process.stderr.write('usage: tsx scripts/cut-arena-data.ts <leaderboard.json> <model-prices.json> <N> <out-dir>\n');
+  process.stderr.write('usage: node dist/arena/cutArenaData.js <leaderboard.json> <model-prices.json> <N> <out-dir>\n');
   process.exit(2);
 }
 

@@ -1,12 +1,12 @@
 /**
- * Regenerates the bundled LMArena scenarios in scenarios/ from data/arena/
+ * Regenerates the bundled LMArena scenarios in scenarios/ from scenarios/data/arena/
  * by running `import-arena` once per choice rule and platform count.
  * Run from the repository root: npm run arena:scenarios
  */
 import { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
-import { registerImportArena } from '../src/cli/commands/importArena.js';
-import { InputError } from '../src/errors.js';
+import { registerImportArena } from '../cli/commands/importArena.js';
+import { InputError } from '../errors.js';
 
 const MODEL_COUNT = 12;
 const PLATFORM_COUNTS = [2, 3, 5];
@@ -19,16 +19,16 @@ for (const choice of CHOICE_RULES) {
     const name = `arena-top${MODEL_COUNT}-${choice}-${platforms}`;
     const args = [
       'import-arena',
-      'data/arena/leaderboard-text.json',
+      'scenarios/data/arena/leaderboard-text.json',
       '--leaderboard-date', '2025-12',
-      '--topics', 'data/arena/prompt-topic-shares.csv',
+      '--topics', 'scenarios/data/arena/prompt-topic-shares.csv',
       '--topics-date', '2025-02',
-      '--organizations', 'data/arena/model-prices.json',
+      '--organizations', 'scenarios/data/arena/model-prices.json',
       '--models', `top:${MODEL_COUNT}`,
       '--choice', choice,
       '--platforms', String(platforms),
       '--name', name,
-      '--schema', '../schema/scenario.schema.json',
+      '--schema', './scenario.schema.json',
       '--out', `scenarios/${name}.json`,
     ];
     // A fresh program per run, so that no option value carries over.
