@@ -15,6 +15,7 @@ export function entrySection(series: EntrySeries): ReportSection {
     ['scenario', series.scenarioName ?? '-'],
     ['entrant', series.entrant ?? '-'],
     ['incumbent profile', series.incumbentProfile?.join(', ') ?? '-'],
+    ...series.logFacts,
   ];
   const yesNo = (value: boolean | null) => (value === null ? '-' : value ? 'yes' : 'no');
   return {

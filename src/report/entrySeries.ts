@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { findEntryReport, isTrainingRecord } from './logRecords.js';
+import { describeFields, findEntryReport, isTrainingRecord } from './logRecords.js';
 import type { NdjsonContent } from './readNdjson.js';
 
 export interface CurvePoint {
-  /** Scheme, with the targeted platform and restart when the log has them. */
+  /** Scheme, with the targeted platform, restart and retraining round when the log has them. */
   run: string;
   step: number;
   objective: number;
@@ -40,6 +40,8 @@ export interface EntrySeries {
   curve: CurvePoint[];
   comparison: ComparisonRow[];
   outcomes: SchemeOutcome[];
+  /** Facts from the log's first record (scenario, seed) and its last one, when they are not training steps. */
+  logFacts: [label: string, value: string][];
   notes: string[];
 }
 
@@ -82,11 +84,25 @@ function comparisonRows(scheme: string, report: SchemeReport): ComparisonRow[] {
   ]);
 }
 
+/** Labels one training run, e.g. `best-response vs P1, restart 0, retraining round 2`. */
 function trainingRun(record: Record<string, unknown>): string {
-  const scheme = typeof record.scheme === 'string' ? record.scheme : 'training';
-  const platform = typeof record.platform === 'string' ? ` against ${record.platform}'s rivals` : '';
-  const restart = typeof record.restart === 'number' ? `, restart ${record.restart}` : '';
-  return `${scheme}${platform}${restart}`;
+  const parts = [typeof record.scheme === 'string' ? record.scheme : 'training'];
+  if (typeof record.platform === 'string') parts[0] += ` vs ${record.platform}`;
+  if (typeof record.restart === 'number') parts.push(`restart ${record.restart}`);
+  if (typeof record.round === 'number') parts.push(`retraining round ${record.round}`);
+  return parts.join(', ');
+}
+
+function logFacts(records: readonly Record<string, unknown>[]): [string, string][] {
+  const facts: [string, string][] = [];
+  const first = records[0];
+  const last = records[records.length - 1];
+  if (records.length < 2 || isTrainingRecord(first) || findEntryReport(first)) return facts;
+  if (typeof first.scenario === 'string') facts.push(['scenario file', first.scenario]);
+  const options = first.options as Record<string, unknown> | undefined;
+  if (options?.seed !== undefined) facts.push(['seed', String(options.seed)]);
+  if (!isTrainingRecord(last) && !findEntryReport(last)) facts.push(['result', describeFields(last, [])]);
+  return facts;
 }
 
 /** Extracts the entry series; raises an InputError naming the file when it has neither curve nor report. */
@@ -142,6 +158,7 @@ export function extractEntry(content: NdjsonContent, source: string): EntrySerie
     curve,
     comparison,
     outcomes,
+    logFacts: logFacts(content.records),
     notes,
   };
 }

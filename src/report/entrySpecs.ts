@@ -31,7 +31,7 @@ export function trainingCurveSpec(series: EntrySeries): TopLevelSpec {
       encoding: {
         x: { field: 'step', type: 'quantitative', title: 'training step' },
         y: { field: 'value', type: 'quantitative', title: null, scale: { zero: false } },
-        color: { field: 'run', type: 'nominal', title: 'run', legend: { labelLimit: 320 } },
+        color: { field: 'run', type: 'nominal', title: 'run', legend: { labelLimit: 0 } },
       },
     },
     resolve: { scale: { y: 'independent' } },
@@ -54,7 +54,7 @@ export function comparisonSpec(series: EntrySeries): TopLevelSpec {
       height: 220,
       mark: { type: 'bar' },
       encoding: {
-        x: { field: 'scheme', type: 'nominal', title: null },
+        x: { field: 'scheme', type: 'nominal', title: null, sort: ['standard', 'best response', 'retrained'] },
         xOffset: { field: 'stage', type: 'nominal', sort: ['before', 'after'] },
         y: { field: 'value', type: 'quantitative', title: null },
         color: {

@@ -1,0 +1,125 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSection } from '../../src/report/buildReport.js';
+import { detectInput } from '../../src/report/detectInput.js';
+import { extractRunLog } from '../../src/report/runLogSeries.js';
+import { writeReport } from '../../src/report/writeReport.js';
+
+const fixture = 'test/fixtures/report/run-log.ndjson';
+
+function fixtureSeries() {
+  const input = detectInput(fixture);
+  if (input.kind !== 'run-log') throw new Error(`detected ${input.kind}`);
+  return extractRunLog(input.content, fixture);
+}
+
+/** Returns the inline data of a spec or of its first layer with the named field. */
+function specValues(spec: unknown, field: string): Record<string, unknown>[] {
+  const s = spec as { data?: { values?: unknown[] }; layer?: { data?: { values?: unknown[] } }[] };
+  const candidates = [s.data?.values, ...(s.layer ?? []).map((l) => l.data?.values)];
+  const found = candidates.find((v) => Array.isArray(v) && v.length > 0 && field in (v[0] as object));
+  return (found ?? []) as Record<string, unknown>[];
+}
+
+describe('run log series', () => {
+  it('reads every round with names', () => {
+    const series = fixtureSeries();
+    expect(series.scenarioName).toBe('majority-beats-average');
+    expect(series.seed).toBe('7');
+    expect(series.platformNames).toEqual(['Alpha', 'Beta']);
+    expect(series.rounds.map((r) => r.round)).toEqual([0, 1, 2, 3]);
+    expect(series.rounds[1].profile).toEqual(['specialist', 'generalist']);
+    expect(series.rounds[1].shares).toEqual([0.4, 0.6]);
+    expect(series.rounds.map((r) => r.welfare)).toEqual([4, 4.6, 1, 1]);
+    expect(series.notes).toEqual([]);
+  });
+
+  it('keeps events and the summary apart from rounds', () => {
+    const series = fixtureSeries();
+    expect(series.events).toHaveLength(3);
+    expect(series.events[0].round).toBe(1);
+    expect(series.events[0].description).toMatch(/^event event=switch platform=Beta from=specialist to=generalist$/);
+    expect(series.events[2].description).toContain('converged');
+    expect(series.summary).toMatchObject({ converged: true, rounds: 4 });
+  });
+});
+
+describe('run log section', () => {
+  const section = buildSection(fixture);
+  const figure = (name: string) => section.figures.find((f) => f.name === name)!;
+
+  it('has the four figures', () => {
+    expect(section.kind).toBe('run-log');
+    expect(section.figures.map((f) => f.name)).toEqual(['shares', 'welfare', 'profile', 'best-response']);
+  });
+
+  it('plots each platform share by round', () => {
+    const rows = specValues(figure('shares').spec, 'share');
+    expect(rows).toHaveLength(8);
+    expect(rows).toContainEqual({ round: 1, platform: 'Alpha', model: 'specialist', share: 0.4 });
+    expect(rows).toContainEqual({ round: 1, platform: 'Beta', model: 'generalist', share: 0.6 });
+  });
+
+  it('draws exact reference welfare lines', () => {
+    const welfare = specValues(figure('welfare').spec, 'round');
+    expect(welfare.map((r) => r.welfare)).toEqual([4, 4.6, 1, 1]);
+    const references = specValues(figure('welfare').spec, 'reference');
+    const byName = Object.fromEntries(references.map((r) => [r.reference, r.welfare as number]));
+    expect(byName['social optimum']).toBeCloseTo(4.6, 12);
+    expect(byName['best equilibrium']).toBeCloseTo(1, 12);
+    expect(byName['worst equilibrium']).toBeCloseTo(1, 12);
+  });
+
+  it('merges unchanged rounds into profile segments', () => {
+    const segments = specValues(figure('profile').spec, 'platform');
+    expect(segments).toEqual([
+      { platform: 'Alpha', model: 'specialist', start: 0, end: 2 },
+      { platform: 'Alpha', model: 'generalist', start: 2, end: 4 },
+      { platform: 'Beta', model: 'specialist', start: 0, end: 1 },
+      { platform: 'Beta', model: 'generalist', start: 1, end: 4 },
+    ]);
+  });
+
+  it('lists facts, equilibria and events', () => {
+    const facts = Object.fromEntries(section.facts);
+    expect(facts['final profile']).toBe('generalist ×2');
+    expect(facts['optimum welfare']).toBe('4.6');
+    expect(facts['price of anarchy']).toBe('4.6');
+    expect(section.tables[0].rows[0].slice(0, 3)).toEqual(['equilibrium', 'generalist ×2', '1']);
+    expect(section.tables[1].caption).toBe('Events');
+    expect(section.tables[1].rows).toHaveLength(3);
+  });
+});
+
+describe('run log files', () => {
+  it('writes SVG files and an HTML page with the names', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'genmarket-report-'));
+    const written = await writeReport([buildSection(fixture)], out);
+    for (const name of ['shares', 'welfare', 'profile', 'best-response']) {
+      const path = join(out, `run-log-${name}.svg`);
+      expect(existsSync(path), path).toBe(true);
+      expect(readFileSync(path, 'utf8')).toMatch(/^<svg /);
+    }
+    expect(readFileSync(join(out, 'run-log-shares.svg'), 'utf8')).toContain('Alpha');
+    expect(readFileSync(join(out, 'run-log-profile.svg'), 'utf8')).toContain('specialist');
+    expect(readFileSync(join(out, 'run-log-best-response.svg'), 'utf8')).toContain('generalist ×2');
+
+    const html = readFileSync(written.html, 'utf8');
+    expect(html.match(/<svg /g)).toHaveLength(4);
+    for (const name of ['majority-beats-average', 'Alpha', 'Beta', 'specialist', 'generalist']) expect(html).toContain(name);
+  });
+
+  it('loads no remote resources', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'genmarket-report-'));
+    const written = await writeReport([buildSection(fixture)], out);
+    const html = readFileSync(written.html, 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\ssrc=/i);
+    expect(html).not.toMatch(/<link/i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).not.toMatch(/href="(?!#)/i);
+    expect(html).toContain("default-src 'none'");
+  });
+});
