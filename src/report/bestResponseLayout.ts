@@ -48,6 +48,12 @@ const LABEL_RADIUS = 1.12;
 
 const keyOf = (profile: readonly string[]) => profile.join('\u0000');
 
+/** Aligns a label away from the circle: left of it on the right half, right of it on the left half. */
+function labelAlign(x: number): GraphNode['align'] {
+  if (Math.abs(x) < 1e-9) return 'center';
+  return x > 0 ? 'left' : 'right';
+}
+
 /** Lays out `analysis.bestResponse` on the unit circle; y points up. */
 export function layoutBestResponseGraph(graph: NonNullable<MarketAnalysis['bestResponse']>): GraphLayout {
   const count = graph.classes.length;
@@ -66,8 +72,7 @@ export function layoutBestResponseGraph(graph: NonNullable<MarketAnalysis['bestR
     let kind: NodeKind = 'other';
     if (c.equilibrium) kind = 'equilibrium';
     else if (cycleOf[id] >= 0) kind = closed[cycleOf[id]] ? 'closed cycle' : 'open cycle';
-    const align = Math.abs(x) < 1e-9 ? 'center' : x > 0 ? 'left' : 'right';
-    return { id, label: formatProfile(c.profile), kind, x, y, labelX: LABEL_RADIUS * x, labelY: LABEL_RADIUS * y, align };
+    return { id, label: formatProfile(c.profile), kind, x, y, labelX: LABEL_RADIUS * x, labelY: LABEL_RADIUS * y, align: labelAlign(x) };
   });
 
   const edges: GraphEdge[] = [];

@@ -23,7 +23,7 @@ function labelLayer(align: 'left' | 'right' | 'center') {
   };
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const count = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
 
 export function bestResponseSpec(title: string, layout: GraphLayout): TopLevelSpec {
   const subtitle =

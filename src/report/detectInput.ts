@@ -1,9 +1,9 @@
 /**
- * Detection of a report input's kind from its content: a scenario (JSON
- * with `userTypes` and `models`), a simulate run log (NDJSON with round
- * records), an entry run (the JSON report of `genmarket entry`, or an
- * NDJSON log of training steps), or sweep results (CSV, or NDJSON whose
- * records carry welfare or distinct-model columns).
+ * Detection of a report input's kind from its content. A scenario is JSON
+ * with `userTypes` and `models`. A simulate run log is NDJSON with round
+ * records. An entry run is the JSON report of `genmarket entry` or an
+ * NDJSON log of its training steps. Sweep results are CSV, or NDJSON whose
+ * records carry welfare or distinct-model columns.
  */
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';

@@ -6,6 +6,11 @@ import { comparisonSpec, trainingCurveSpec } from './entrySpecs.js';
 import type { EntrySeries } from './entrySeries.js';
 import { formatNumber, type Figure, type ReportSection } from './reportModel.js';
 
+function yesNo(value: boolean | null): string {
+  if (value === null) return '-';
+  return value ? 'yes' : 'no';
+}
+
 export function entrySection(series: EntrySeries): ReportSection {
   const figures: Figure[] = [];
   if (series.curve.length > 0) figures.push({ name: 'training', title: 'Training curve', spec: trainingCurveSpec(series) });
@@ -17,7 +22,6 @@ export function entrySection(series: EntrySeries): ReportSection {
     ['incumbent profile', series.incumbentProfile?.join(', ') ?? '-'],
     ...series.logFacts,
   ];
-  const yesNo = (value: boolean | null) => (value === null ? '-' : value ? 'yes' : 'no');
   return {
     source: series.source,
     kind: 'entry',

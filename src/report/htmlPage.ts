@@ -68,7 +68,7 @@ function sectionHtml(section: ReportSection, index: number, figures: readonly Re
   return parts.join('\n');
 }
 
-/** Builds the page; `figures[i]` holds the rendered figures of `sections[i]`. */
+/** Builds the page. `figures[i]` contains the rendered figures of `sections[i]`. */
 export function buildHtmlPage(sections: readonly ReportSection[], figures: readonly (readonly RenderedFigure[])[]): string {
   const contents = sections
     .map((s, i) => `<li><a href="#section-${i + 1}">${escapeHtml(s.heading)}</a></li>`)

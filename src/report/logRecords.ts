@@ -1,7 +1,7 @@
 /**
  * Classification of NDJSON log records. Logs written with pino carry its
  * own fields (`level`, `time`, `pid`, `hostname`, `msg`) beside the record's
- * data; these helpers read the record type from an explicit `type` field
+ * data. These helpers read the record type from an explicit `type` field
  * and fall back to the fields a record carries.
  */
 
@@ -17,32 +17,32 @@ export function explicitType(record: Record<string, unknown>): string | null {
   return null;
 }
 
-/** A per-round record of a simulate run: a round number and the platform shares. */
+/** Returns whether a record is a round of a simulate run: a round number and the platform shares. */
 export function isRoundRecord(record: Record<string, unknown>): boolean {
   const type = explicitType(record);
   if (type !== null) return type === 'round';
   return typeof record.round === 'number' && Array.isArray(record.shares);
 }
 
-/** A run header: explicitly typed, or carrying the scenario and the seed. */
+/** Returns whether a record is a run header: explicitly typed, or carrying the scenario and the seed. */
 export function isHeaderRecord(record: Record<string, unknown>): boolean {
   const type = explicitType(record);
   if (type !== null) return type === 'header';
   return 'scenario' in record && 'seed' in record;
 }
 
-/** The closing record of a run. */
+/** Returns whether a record is the closing summary of a run. */
 export function isSummaryRecord(record: Record<string, unknown>): boolean {
   const type = explicitType(record);
   return type === 'summary' || type === 'final' || type === 'end';
 }
 
-/** One point of an entrant's training curve. */
+/** Returns whether a record is one point of an entrant's training curve. */
 export function isTrainingRecord(record: Record<string, unknown>): boolean {
   return typeof record.step === 'number' && typeof record.objective === 'number';
 }
 
-/** An entry report as `genmarket entry --json` prints it, possibly nested under `report`. */
+/** Finds an entry report as `genmarket entry --json` prints it, in the record itself or under `report`. */
 export function findEntryReport(record: Record<string, unknown>): Record<string, unknown> | null {
   if (Array.isArray(record.incumbentProfile) && ('standard' in record || 'bestResponse' in record)) return record;
   const nested = record.report;

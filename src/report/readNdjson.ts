@@ -1,6 +1,6 @@
 /**
  * Reading of newline-delimited JSON files such as run logs. A run that was
- * killed mid-write leaves a last line without its newline; the reader keeps
+ * killed mid-write leaves a last line without its newline. The reader keeps
  * every complete record before it and returns a note instead of failing.
  */
 import { readFileSync } from 'node:fs';

@@ -15,9 +15,9 @@ const HEIGHT = 280;
 /** Keeps at most `max` rounds, evenly spaced, always with the first and the last. */
 export function thinRounds(rounds: readonly RunRound[], max = MAX_PLOTTED_ROUNDS): RunRound[] {
   if (rounds.length <= max) return [...rounds];
-  const kept: RunRound[] = [];
-  for (let n = 0; n < max; n++) kept.push(rounds[Math.round((n * (rounds.length - 1)) / (max - 1))]);
-  return kept;
+  const thinned: RunRound[] = [];
+  for (let n = 0; n < max; n++) thinned.push(rounds[Math.round((n * (rounds.length - 1)) / (max - 1))]);
+  return thinned;
 }
 
 export interface ShareRow {

@@ -18,7 +18,7 @@ export interface SweepSeries {
   notes: string[];
 }
 
-/** A column the report plots: welfare or the number of distinct models. */
+/** Returns whether a column is one the report plots: welfare or the number of distinct models. */
 export function isMetricColumn(name: string): boolean {
   return /welfare|distinct/i.test(name);
 }

@@ -28,7 +28,7 @@ function fieldType(series: SweepSeries, column: string): 'quantitative' | 'ordin
   return isNumericColumn(series, column) ? 'quantitative' : 'ordinal';
 }
 
-/** One line chart of all `metrics` against the first swept parameter, averaged over the rest. */
+/** Builds one line chart of all `metrics` against the first swept parameter, averaged over the rest. */
 function lineSpec(series: SweepSeries, metrics: string[], label: string): TopLevelSpec {
   const parameter = series.parameters[0];
   return {
@@ -46,7 +46,7 @@ function lineSpec(series: SweepSeries, metrics: string[], label: string): TopLev
   };
 }
 
-/** A heatmap of one metric over the first two swept parameters, averaged over the rest. */
+/** Builds a heatmap of one metric over the first two swept parameters, averaged over the rest. */
 function heatmapSpec(series: SweepSeries, metric: string): TopLevelSpec {
   const [columnParameter, rowParameter] = series.parameters;
   return {
@@ -73,7 +73,7 @@ function heatmapSpec(series: SweepSeries, metric: string): TopLevelSpec {
   };
 }
 
-/** A bar per metric, for sweeps in which no parameter varies. */
+/** Builds a bar chart with one bar per metric, for sweeps in which no parameter varies. */
 function barSpec(series: SweepSeries): TopLevelSpec {
   return {
     title: { text: 'Sweep metrics', subtitle: 'mean over all rows' },
