@@ -12,6 +12,7 @@ import type { ScenarioFile } from '../market/scenarioSchema.js';
 import { parseCsv, type CsvTable } from './readCsv.js';
 import { findEntryReport, isHeaderRecord, isRoundRecord, isTrainingRecord } from './logRecords.js';
 import { parseNdjson, readInputFile, type NdjsonContent } from './readNdjson.js';
+import { isSweepPointRecord, sweepPointRow } from './sweepRecords.js';
 import { flattenRecord, isMetricColumn } from './sweepSeries.js';
 
 export type ReportInput =
@@ -37,9 +38,13 @@ function parseWholeJson(text: string): Record<string, unknown> | null {
   }
 }
 
-/** Turns NDJSON records into a sweep table, one column per flattened key in first-seen order. */
+/**
+ * Turns NDJSON records into a sweep table: records of `genmarket sweep` get
+ * its CSV columns, others one column per flattened key in first-seen order.
+ */
 function sweepTable(content: NdjsonContent): CsvTable {
-  const rows = content.records.filter((r) => !isHeaderRecord(r)).map((r) => flattenRecord(r));
+  const records = content.records.filter((r) => !isHeaderRecord(r));
+  const rows = records.map((r) => (isSweepPointRecord(r) ? sweepPointRow(r) : flattenRecord(r)));
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return { columns, rows, notes: content.notes };
 }
@@ -48,6 +53,7 @@ function classifyRecords(content: NdjsonContent, source: string): ReportInput {
   const { records } = content;
   if (records.some(isRoundRecord)) return { kind: 'run-log', source, content };
   if (records.some((r) => isTrainingRecord(r) || findEntryReport(r) !== null)) return { kind: 'entry', source, content };
+  if (records.some(isSweepPointRecord)) return { kind: 'sweep', source, table: sweepTable(content) };
   const data = records.filter((r) => !isHeaderRecord(r));
   if (data.some((r) => Object.keys(flattenRecord(r)).some(isMetricColumn))) {
     return { kind: 'sweep', source, table: sweepTable(content) };

@@ -6,6 +6,7 @@
 import { InputError } from '../errors.js';
 import type { CsvTable } from './readCsv.js';
 import { PINO_FIELDS } from './logRecords.js';
+import { choiceLabel, isSweepTable, poolLabel, SWEEP_PARAMETER_COLUMNS } from './sweepRecords.js';
 
 export type Cell = string | number | null;
 
@@ -54,25 +55,53 @@ function varies(rows: readonly Record<string, Cell>[], column: string): boolean 
   return values.size > 1;
 }
 
+/** Columns that identify or describe a row, never a swept setting. */
+const BOOKKEEPING_COLUMN = /^(index|key|status|error|task|scenario|type)$/i;
+
+function genericParameterCandidates(columns: readonly string[]): string[] {
+  const declared = columns.filter((c) => PARAMETER_PREFIX.test(c));
+  if (declared.length > 0) return declared.filter((c) => !REPLICATE_COLUMN.test(c.replace(PARAMETER_PREFIX, '')));
+  return columns.filter(
+    (c) => !isMetricColumn(c) && !REPLICATE_COLUMN.test(c) && !RESULT_COLUMN.test(c) && !BOOKKEEPING_COLUMN.test(c),
+  );
+}
+
+/** Drops the points that failed, with a note that counts them and quotes the first error. */
+function okRows(rows: readonly Record<string, Cell>[], source: string, notes: string[]): Record<string, Cell>[] {
+  const ok = rows.filter((r) => r.status === undefined || r.status === null || r.status === 'ok');
+  const failed = rows.filter((r) => !ok.includes(r));
+  if (failed.length > 0) {
+    const first = failed[0].error ?? failed[0].status;
+    notes.push(`${source}: ${failed.length} of ${rows.length} points failed and are left out; the first error: ${String(first)}`);
+  }
+  return ok;
+}
+
 /** Picks parameters and metrics from a table; raises an InputError naming the file when it has no metric. */
 export function extractSweep(table: CsvTable, source: string): SweepSeries {
-  const { columns, rows } = table;
+  const { columns } = table;
   const notes = [...table.notes];
-  if (rows.length === 0) throw new InputError(`${source} has a header but no result rows`);
+  if (table.rows.length === 0) throw new InputError(`${source} has a header but no result rows`);
 
-  const metrics = columns.filter((c) => isMetricColumn(c) && rows.some((r) => typeof r[c] === 'number'));
+  const metrics = columns.filter((c) => isMetricColumn(c) && table.rows.some((r) => typeof r[c] === 'number'));
   metrics.sort((a, b) => Number(/distinct/i.test(a)) - Number(/distinct/i.test(b)));
   if (metrics.length === 0) {
-    throw new InputError(`${source} has no welfare or distinct-model column: expected sweep results with columns such as "welfare" and "distinctModels"`);
+    throw new InputError(`${source} has no welfare or distinct-model column: expected sweep results with columns such as "best_welfare" and "max_distinct_models"`);
   }
 
-  const declared = columns.filter((c) => PARAMETER_PREFIX.test(c));
-  const candidates =
-    declared.length > 0
-      ? declared
-      : columns.filter((c) => !isMetricColumn(c) && !REPLICATE_COLUMN.test(c) && !RESULT_COLUMN.test(c));
+  let rows = okRows(table.rows, source, notes);
+  if (rows.length === 0) throw new InputError(`${source}: every point failed, so there is nothing to plot`);
+  let candidates: string[];
+  if (isSweepTable(columns)) {
+    // Points come in finishing order; sweep order keeps axis values in the order of the sweep file.
+    rows = [...rows].sort((a, b) => Number(a.index) - Number(b.index)).map((r) => ({ ...r, choice: choiceLabel(r), pool: poolLabel(r) }));
+    candidates = [...SWEEP_PARAMETER_COLUMNS];
+  } else {
+    candidates = genericParameterCandidates(columns);
+  }
+
   const parameters = candidates.filter((c) => varies(rows, c));
-  const fixed = candidates.filter((c) => !varies(rows, c));
+  const fixed = candidates.filter((c) => columns.includes(c) && !varies(rows, c));
   if (fixed.length > 0) notes.push(`${source}: fixed in every row: ${fixed.map((c) => `${c} = ${String(rows[0][c])}`).join(', ')}`);
   if (parameters.length === 0) notes.push(`${source}: no parameter varies, so the charts show one point per metric`);
   return { source, parameters, metrics, rows, notes };

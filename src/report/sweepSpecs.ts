@@ -28,6 +28,12 @@ function fieldType(series: SweepSeries, column: string): 'quantitative' | 'ordin
   return isNumericColumn(series, column) ? 'quantitative' : 'ordinal';
 }
 
+/** Orders a heatmap axis: numbers by value, text in the order the rows first give it. */
+function axisSort(series: SweepSeries, column: string, numeric: 'ascending' | 'descending'): 'ascending' | 'descending' | string[] {
+  if (isNumericColumn(series, column)) return numeric;
+  return [...new Set(series.rows.map((r) => String(r[column])))];
+}
+
 /** Builds one line chart of all `metrics` against the first swept parameter, averaged over the rest. */
 function lineSpec(series: SweepSeries, metrics: string[], label: string): TopLevelSpec {
   const parameter = series.parameters[0];
@@ -55,8 +61,8 @@ function heatmapSpec(series: SweepSeries, metric: string): TopLevelSpec {
     height: { step: 28 },
     data: { values: series.rows },
     encoding: {
-      x: { field: fieldRef(columnParameter), type: 'ordinal', title: columnParameter, sort: 'ascending' },
-      y: { field: fieldRef(rowParameter), type: 'ordinal', title: rowParameter, sort: 'descending' },
+      x: { field: fieldRef(columnParameter), type: 'ordinal', title: columnParameter, sort: axisSort(series, columnParameter, 'ascending') },
+      y: { field: fieldRef(rowParameter), type: 'ordinal', title: rowParameter, sort: axisSort(series, rowParameter, 'descending'), axis: { labelLimit: 320 } },
     },
     layer: [
       {

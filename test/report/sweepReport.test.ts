@@ -102,3 +102,70 @@ describe('sweep section', () => {
     expect(readFileSync(written.html, 'utf8').match(/<svg /g)).toHaveLength(4);
   });
 });
+
+describe('genmarket sweep results', () => {
+  const csv = 'test/fixtures/report/sweep/two-niches-platforms.csv';
+  const ndjson = 'test/fixtures/report/sweep/two-niches-platforms.ndjson';
+
+  it('reads the CSV and NDJSON files alike', () => {
+    const fromCsv = sweepOf(csv);
+    const fromNdjson = sweepOf(ndjson);
+    expect(fromCsv.parameters).toEqual(['platforms', 'choice']);
+    expect(fromCsv.metrics).toEqual(['best_welfare', 'worst_welfare', 'optimum_welfare', 'max_distinct_models', 'min_distinct_models']);
+    expect(fromNdjson.parameters).toEqual(fromCsv.parameters);
+    expect(fromNdjson.metrics).toEqual(fromCsv.metrics);
+    expect(fromNdjson.rows).toHaveLength(25);
+    const pick = (rows: typeof fromCsv.rows) => rows.map((r) => [r.index, r.platforms, r.choice, r.best_welfare, r.max_distinct_models]);
+    expect(pick(fromNdjson.rows)).toEqual(pick(fromCsv.rows));
+  });
+
+  it('labels choice rules with their temperature', () => {
+    const series = sweepOf(csv);
+    expect([...new Set(series.rows.map((r) => r.choice))]).toEqual([
+      'hardmax',
+      'softmax τ=0.05',
+      'softmax τ=0.1',
+      'softmax τ=0.2',
+      'softmax τ=0.5',
+    ]);
+    const cell = series.rows.find((r) => r.platforms === 4 && r.choice === 'softmax τ=0.2')!;
+    expect(cell.best_welfare).toBeCloseTo(0.9503, 4);
+    expect(cell.max_distinct_models).toBe(2);
+  });
+
+  it('labels pools with their top-N spec', () => {
+    const series = sweepOf('test/fixtures/report/sweep/pool-expansion-pools.csv');
+    expect(series.parameters).toEqual(['platforms', 'pool']);
+    const pools = [...new Set(series.rows.map((r) => r.pool))];
+    expect(pools).toHaveLength(4);
+    expect(pools.filter((p) => String(p).startsWith('top:'))).toHaveLength(2);
+  });
+
+  it('leaves out failed points with a note', () => {
+    const lines = readFileSync(ndjson, 'utf8').trimEnd().split('\n');
+    const failed = JSON.parse(lines[3]);
+    failed.status = 'error';
+    failed.result = null;
+    failed.error = 'enumeration limit reached';
+    lines[3] = JSON.stringify(failed);
+    const path = join(directory, 'failed.ndjson');
+    writeFileSync(path, lines.join('\n') + '\n');
+    const series = sweepOf(path);
+    expect(series.rows).toHaveLength(24);
+    expect(series.notes[0]).toBe(`${path}: 1 of 25 points failed and are left out; the first error: enumeration limit reached`);
+  });
+
+  it('draws one heatmap per metric', () => {
+    const section = buildSection(csv);
+    expect(section.figures.map((f) => f.name)).toEqual([
+      'heatmap-best-welfare',
+      'heatmap-worst-welfare',
+      'heatmap-optimum-welfare',
+      'heatmap-max-distinct-models',
+      'heatmap-min-distinct-models',
+    ]);
+    const spec = section.figures[0].spec as { encoding: { y: { field: string; sort: string[] } } };
+    expect(spec.encoding.y.field).toBe('choice');
+    expect(spec.encoding.y.sort[0]).toBe('hardmax');
+  });
+});
