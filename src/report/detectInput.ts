@@ -59,10 +59,10 @@ function classifyRecords(content: NdjsonContent, source: string): ReportInput {
     return { kind: 'sweep', source, table: sweepTable(content) };
   }
   if (records.some((r) => isHeaderRecord(r) && 'scenario' in r)) return { kind: 'run-log', source, content };
-  throw new InputError(`${source} has an unknown format: its records have no rounds, training steps or sweep results; ${EXPECTED}`);
+  throw new InputError(`${source} has an unknown format because its records have no rounds, training steps or sweep results: ${EXPECTED}`);
 }
 
-/** Reads `path` and returns its content with its detected kind; raises an InputError naming the file otherwise. */
+/** Reads `path` and returns its content with its detected kind. Raises an InputError naming the file otherwise. */
 export function detectInput(path: string): ReportInput {
   const text = readInputFile(path);
   if (text.trim() === '') throw new InputError(`${path} is empty: ${EXPECTED}`);

@@ -1,6 +1,6 @@
 /**
  * Rows of `genmarket sweep` results. Its NDJSON records nest the point's
- * `params` and the task's `result`; its CSV file holds the same record
+ * `params` and the task's `result`. Its CSV file contains the same record
  * flattened under snake_case headers. Both become rows with the CSV
  * headers, so the report reads the two files alike.
  */

@@ -24,7 +24,7 @@ export function isMetricColumn(name: string): boolean {
   return /welfare|distinct/i.test(name);
 }
 
-/** Columns that repeat a configuration rather than change it; the report averages over them. */
+/** Columns that repeat a configuration rather than change it. The report averages over them. */
 const REPLICATE_COLUMN = /^(seed|replicate|rep|run|repetition)$/i;
 
 /**
@@ -36,7 +36,7 @@ const RESULT_COLUMN = /equilibri|profile|priceof|anarchy|stability|herfindahl|en
 
 const PARAMETER_PREFIX = /^(params|parameters)\./;
 
-/** Flattens nested objects into dotted keys; arrays become JSON text, pino's fields are dropped. */
+/** Flattens nested objects into dotted keys. Arrays become JSON text, and pino's fields are dropped. */
 export function flattenRecord(record: Record<string, unknown>, prefix = ''): Record<string, Cell> {
   const flat: Record<string, Cell> = {};
   for (const [key, value] of Object.entries(record)) {
@@ -77,7 +77,7 @@ function okRows(rows: readonly Record<string, Cell>[], source: string, notes: st
   return ok;
 }
 
-/** Picks parameters and metrics from a table; raises an InputError naming the file when it has no metric. */
+/** Picks parameters and metrics from a table. Raises an InputError naming the file when it has no metric. */
 export function extractSweep(table: CsvTable, source: string): SweepSeries {
   const { columns } = table;
   const notes = [...table.notes];
@@ -93,7 +93,7 @@ export function extractSweep(table: CsvTable, source: string): SweepSeries {
   if (rows.length === 0) throw new InputError(`${source}: every point failed, so there is nothing to plot`);
   let candidates: string[];
   if (isSweepTable(columns)) {
-    // Points come in finishing order; sweep order keeps axis values in the order of the sweep file.
+    // Points come in finishing order, so sort by index to keep axis values in the order of the sweep file.
     rows = [...rows].sort((a, b) => Number(a.index) - Number(b.index)).map((r) => ({ ...r, choice: choiceLabel(r), pool: poolLabel(r) }));
     candidates = [...SWEEP_PARAMETER_COLUMNS];
   } else {
