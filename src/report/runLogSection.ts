@@ -8,7 +8,7 @@ import { analysisFacts, bestResponseFigure, equilibriumTable } from './bestRespo
 import { describeFields } from './logRecords.js';
 import { formatNumber, type Figure, type ReportOptions, type ReportSection, type Table } from './reportModel.js';
 import type { RunLogSeries } from './runLogSeries.js';
-import { MAX_PLOTTED_ROUNDS, profileSegments, profileSpec, referenceRows, shareRows, shareSpec, thinRounds, welfareSpec } from './runLogSpecs.js';
+import { MAX_PLOTTED_ROUNDS, MAX_PROFILE_SEGMENTS, profileSegments, profileSpec, referenceRows, shareRows, shareSpec, thinRounds, welfareSpec } from './runLogSpecs.js';
 import { analyzeScenario, referenceWelfare } from './scenarioAnalysis.js';
 
 /** Events listed in the page; later ones are counted in a note. */
@@ -28,12 +28,20 @@ export function runLogSection(series: RunLogSeries, options: ReportOptions = {})
 
   const plotted = thinRounds(series.rounds);
   if (plotted.length < series.rounds.length) {
-    notes.push(`line charts show ${MAX_PLOTTED_ROUNDS} of ${series.rounds.length} rounds, evenly spaced; the deployed-model chart shows every round`);
+    notes.push(`line charts show ${MAX_PLOTTED_ROUNDS} of ${series.rounds.length} rounds, evenly spaced`);
+  }
+  let segments = profileSegments(series);
+  if (segments.length > MAX_PROFILE_SEGMENTS) {
+    notes.push(
+      `the deployed-model chart would need ${segments.length} segments, more than ${MAX_PROFILE_SEGMENTS}, ` +
+        `so it shows the model at ${plotted.length} evenly spaced rounds`,
+    );
+    segments = profileSegments(series, plotted);
   }
   const figures: Figure[] = [
     { name: 'shares', title: 'Market shares by round', spec: shareSpec(series, shareRows(series, plotted)) },
     { name: 'welfare', title: 'Welfare by round', spec: welfareSpec(series, plotted, referenceRows(reference)) },
-    { name: 'profile', title: 'Deployed model of each platform', spec: profileSpec(series, profileSegments(series)) },
+    { name: 'profile', title: 'Deployed model of each platform', spec: profileSpec(series, segments) },
   ];
   const graph = analysis ? bestResponseFigure(analysis) : null;
   if (graph) figures.push(graph);

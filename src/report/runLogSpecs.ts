@@ -42,19 +42,27 @@ export interface ProfileSegment {
   end: number;
 }
 
-/** Merges consecutive rounds in which a platform keeps its model into one segment. */
-export function profileSegments(series: RunLogSeries): ProfileSegment[] {
+/** Segments drawn in the deployed-model chart; runs that switch more often are drawn at thinned rounds. */
+export const MAX_PROFILE_SEGMENTS = 5000;
+
+/**
+ * Merges consecutive rounds in which a platform keeps its model into one
+ * segment. Each of `rounds` lasts until the next one in the list, so a
+ * thinned list gives the model at each kept round.
+ */
+export function profileSegments(series: RunLogSeries, rounds: readonly RunRound[] = series.rounds): ProfileSegment[] {
   const segments: ProfileSegment[] = [];
   series.platformNames.forEach((platform, i) => {
     let current: ProfileSegment | null = null;
-    for (const r of series.rounds) {
+    rounds.forEach((r, k) => {
+      const end = k + 1 < rounds.length ? rounds[k + 1].round : r.round + 1;
       if (current && current.model === r.profile[i]) {
-        current.end = r.round + 1;
-        continue;
+        current.end = end;
+        return;
       }
-      current = { platform, model: r.profile[i], start: r.round, end: r.round + 1 };
+      current = { platform, model: r.profile[i], start: r.round, end };
       segments.push(current);
-    }
+    });
   });
   return segments;
 }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSection } from '../../src/report/buildReport.js';
 import { detectInput } from '../../src/report/detectInput.js';
+import { runLogSection } from '../../src/report/runLogSection.js';
 import { extractRunLog } from '../../src/report/runLogSeries.js';
+import { MAX_PLOTTED_ROUNDS } from '../../src/report/runLogSpecs.js';
 import { writeReport } from '../../src/report/writeReport.js';
 
 const fixture = 'test/fixtures/report/run-log.ndjson';
@@ -121,5 +123,30 @@ describe('run log files', () => {
     expect(html).not.toMatch(/@import|url\(/i);
     expect(html).not.toMatch(/href="(?!#)/i);
     expect(html).toContain("default-src 'none'");
+  });
+});
+
+describe('long run log', () => {
+  it('thins rounds and profile segments', () => {
+    const series = fixtureSeries();
+    const rounds = Array.from({ length: 20_000 }, (_, r) => {
+      const alternate = r % 2 === 0;
+      return {
+        round: r,
+        profile: alternate ? ['specialist', 'generalist'] : ['generalist', 'generalist'],
+        shares: alternate ? [0.4, 0.6] : [0.5, 0.5],
+        welfare: alternate ? 4.6 : 1,
+      };
+    });
+    const section = runLogSection({ ...series, rounds, events: [] });
+    const shares = specValues(section.figures[0].spec, 'share');
+    expect(shares).toHaveLength(2 * MAX_PLOTTED_ROUNDS);
+    expect(shares[0]).toMatchObject({ round: 0, platform: 'Alpha' });
+    expect(shares.at(-1)).toMatchObject({ round: 19_999, platform: 'Beta' });
+    const segments = specValues(section.figures[2].spec, 'platform');
+    expect(segments.length).toBeLessThanOrEqual(2 * MAX_PLOTTED_ROUNDS);
+    expect(segments.at(-1)).toMatchObject({ platform: 'Beta', end: 20_000 });
+    expect(section.notes).toContain(`line charts show ${MAX_PLOTTED_ROUNDS} of 20000 rounds, evenly spaced`);
+    expect(section.notes.some((n) => n.startsWith('the deployed-model chart would need 20001 segments'))).toBe(true);
   });
 });
