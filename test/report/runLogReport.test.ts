@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,5 +148,35 @@ describe('long run log', () => {
     expect(segments.at(-1)).toMatchObject({ platform: 'Beta', end: 20_000 });
     expect(section.notes).toContain(`line charts show ${MAX_PLOTTED_ROUNDS} of 20000 rounds, evenly spaced`);
     expect(section.notes.some((n) => n.startsWith('the deployed-model chart would need 20001 segments'))).toBe(true);
+  });
+});
+
+describe('run log header scenario', () => {
+  it('reads a scenario path relative to the log', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'genmarket-header-path-'));
+    const lines = readFileSync(fixture, 'utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0]);
+    writeFileSync(join(directory, 'scenario.json'), JSON.stringify(header.scenario));
+    header.scenario = 'scenario.json';
+    lines[0] = JSON.stringify(header);
+    const path = join(directory, 'run.ndjson');
+    writeFileSync(path, lines.join('\n') + '\n');
+
+    const section = buildSection(path);
+    expect(Object.fromEntries(section.facts)['optimum welfare']).toBe('4.6');
+    expect(section.figures.map((f) => f.name)).toContain('best-response');
+  });
+
+  it('draws no reference lines without a header', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'genmarket-no-header-'));
+    const lines = readFileSync(fixture, 'utf8').trimEnd().split('\n').slice(1);
+    const path = join(directory, 'run.ndjson');
+    writeFileSync(path, lines.join('\n') + '\n');
+
+    const section = buildSection(path);
+    expect(section.figures.map((f) => f.name)).toEqual(['shares', 'welfare', 'profile']);
+    expect(specValues(section.figures[1].spec, 'reference')).toEqual([]);
+    expect(section.notes[0]).toMatch(/has no header with a scenario, so reference welfare and the best-response graph are left out/);
+    expect(section.figures[0].spec).toMatchObject({ encoding: { color: { sort: ['P1', 'P2'] } } });
   });
 });
