@@ -9,9 +9,11 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerEntry } from './commands/entry.js';
+import { registerExpand } from './commands/expand.js';
 import { registerExportNfg } from './commands/exportNfg.js';
 import { registerOverview } from './commands/overview.js';
 import { registerImportArena } from './commands/importArena.js';
+import { registerSweep } from './commands/sweep.js';
 import { registerReport } from './commands/report.js';
 import { reportFailure } from './failure.js';
 
@@ -30,6 +32,8 @@ registerEntry(program);
 registerExportNfg(program);
 registerOverview(program);
 registerImportArena(program);
+registerExpand(program);
+registerSweep(program);
 registerReport(program);
 
 try {

@@ -8,7 +8,10 @@ import { detectInput } from '../../src/report/detectInput.js';
 import { parseCsv } from '../../src/report/readCsv.js';
 import { extractSweep } from '../../src/report/sweepSeries.js';
 import { fieldRef } from '../../src/report/sweepSpecs.js';
+import { sweepPointRow } from '../../src/report/sweepRecords.js';
 import { writeReport } from '../../src/report/writeReport.js';
+import { CSV_COLUMNS } from '../../src/sweep/csvFormat.js';
+import { runCli } from '../cli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'genmarket-sweep-report-'));
 
@@ -167,5 +170,29 @@ describe('genmarket sweep results', () => {
     const spec = section.figures[0].spec as { encoding: { y: { field: string; sort: string[] } } };
     expect(spec.encoding.y.field).toBe('choice');
     expect(spec.encoding.y.sort[0]).toBe('hardmax');
+  });
+});
+
+describe('report of a real sweep', () => {
+  it('maps records to the sweep CSV columns', () => {
+    const record = JSON.parse(readFileSync('test/fixtures/report/sweep/two-niches-platforms.ndjson', 'utf8').split('\n')[0]);
+    expect(Object.keys(sweepPointRow(record))).toEqual(CSV_COLUMNS.map((c) => c.header));
+  });
+
+  it('plots the files that genmarket sweep writes', () => {
+    const prefix = join(directory, 'real', 'two-niches-platforms');
+    const sweep = runCli(['sweep', 'scenarios/sweeps/two-niches-platforms.json', '--workers', '1', '--out', prefix]);
+    expect(sweep.status, sweep.stderr).toBe(0);
+    const out = join(directory, 'real-report');
+    const result = runCli(['report', `${prefix}.csv`, `${prefix}.ndjson`, '--out', out, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const written = JSON.parse(result.stdout);
+    expect(written.sections.map((s: { kind: string }) => s.kind)).toEqual(['sweep', 'sweep']);
+    expect(written.sections[0].figures).toHaveLength(5);
+    const heatmap = readFileSync(join(out, 'two-niches-platforms-heatmap-best-welfare.svg'), 'utf8');
+    // Best equilibrium welfare at 4 platforms and τ = 0.2, as in the sweep documentation.
+    expect(heatmap).toContain('>0.95<');
+    expect(heatmap).toContain('softmax τ=0.2');
   });
 });

@@ -1,0 +1,18 @@
+/**
+ * Entry point of a sweep worker thread: runs each point it receives on the
+ * market it started with and posts back the record. Started by
+ * `WorkerPoolRunner` from the compiled file in dist/.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runPoint } from './runPoint.js';
+import type { WorkerInit, WorkerRequest, WorkerResponse } from './workerPool.js';
+
+if (!parentPort) throw new Error('sweepWorker.js runs only as a worker thread started by genmarket sweep');
+const port = parentPort;
+const init = workerData as WorkerInit;
+const market = init.market;
+
+port.on('message', (request: WorkerRequest) => {
+  const response: WorkerResponse = { record: runPoint(market, request.point, init.settings) };
+  port.postMessage(response);
+});
