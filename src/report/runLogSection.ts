@@ -14,6 +14,15 @@ import { analyzeScenario, referenceWelfare } from './scenarioAnalysis.js';
 /** Events listed in the page; later ones are counted in a note. */
 export const MAX_LISTED_EVENTS = 200;
 
+/** Returns the outcome facts of a `genmarket simulate` summary, or all its fields for other summaries. */
+function summaryFacts(summary: Record<string, unknown>): [string, string][] {
+  if (typeof summary.outcome !== 'string') return [['summary', describeFields(summary, ['type', 'kind', 'record'])]];
+  const reason = typeof summary.stopReason === 'string' ? ` (stopped by ${summary.stopReason})` : '';
+  const facts: [string, string][] = [['outcome', `${summary.outcome}${reason}`]];
+  if (typeof summary.expectedWelfare === 'number') facts.push(['exact welfare of the final profile', formatNumber(summary.expectedWelfare)]);
+  return facts;
+}
+
 export function runLogSection(series: RunLogSeries, options: ReportOptions = {}): ReportSection {
   const notes = [...series.notes];
   const analyzed = series.scenario
@@ -60,7 +69,7 @@ export function runLogSection(series: RunLogSeries, options: ReportOptions = {})
     facts.push(['worst equilibrium welfare', formatNumber(reference.worstEquilibrium)]);
   }
   if (analysis) facts.push(...analysisFacts(analysis));
-  if (series.summary) facts.push(['summary', describeFields(series.summary, ['type', 'kind', 'record'])]);
+  if (series.summary) facts.push(...summaryFacts(series.summary));
 
   const tables: Table[] = [];
   if (analysis) tables.push(equilibriumTable(analysis));

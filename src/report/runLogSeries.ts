@@ -89,6 +89,31 @@ function platformNamesOf(header: Record<string, unknown> | null, scenario: Scena
   return Array.from({ length: count }, (_, i) => `P${i + 1}`);
 }
 
+/** Record types that carry run state for resuming, not events of the market. */
+const STATE_TYPES = new Set(['checkpoint']);
+
+/**
+ * Describes an event record with model and platform names where the
+ * simulator logs indices: `revision` (platform, from, to), `convergence`
+ * (profile) and `cycle` (period, profiles). Other records list their fields.
+ */
+function describeEvent(record: Record<string, unknown>, scenario: ScenarioFile | null, platformNames: string[]): string {
+  const type = explicitType(record) ?? (typeof record.msg === 'string' ? record.msg : 'event');
+  const model = (entry: unknown) =>
+    typeof entry === 'number' ? (scenario?.models[entry]?.name ?? `model ${entry}`) : String(entry);
+  const profile = (value: unknown) => (Array.isArray(value) ? value.map(model).join(', ') : String(value));
+
+  if (type === 'revision' && typeof record.platform === 'number') {
+    const platform = platformNames[record.platform] ?? `platform ${record.platform}`;
+    return `revision: ${platform} switches from ${model(record.from)} to ${model(record.to)}`;
+  }
+  if (type === 'convergence' && Array.isArray(record.profile)) return `convergence at ${profile(record.profile)}`;
+  if (type === 'cycle' && Array.isArray(record.profiles)) {
+    return `cycle of period ${String(record.period)}: ${record.profiles.map((p) => `(${profile(p)})`).join(' → ')}`;
+  }
+  return `${type} ${describeFields(record, ['type', 'kind', 'record', 'round'])}`.trim();
+}
+
 /** Extracts the series of a run log; raises an InputError naming the file when it has no rounds. */
 export function extractRunLog(content: NdjsonContent, source: string): RunLogSeries {
   const notes = [...content.notes];
@@ -99,18 +124,14 @@ export function extractRunLog(content: NdjsonContent, source: string): RunLogSer
   else notes.push(`${source}: the log has no header with a scenario, so reference welfare and the best-response graph are left out`);
 
   const rounds: RunRound[] = [];
-  const events: RunEvent[] = [];
+  const eventRecords: Record<string, unknown>[] = [];
   let summary: Record<string, unknown> | null = null;
   content.records.forEach((record, k) => {
     const where = `${source} line ${content.lineNumbers[k]}`;
-    if (k === headerIndex) return;
+    if (k === headerIndex || STATE_TYPES.has(explicitType(record) ?? '')) return;
     if (isRoundRecord(record)) rounds.push(parseRound(record, scenario, where));
     else if (isSummaryRecord(record)) summary = record;
-    else if (Object.keys(record).some((key) => !PINO_FIELDS.has(key))) {
-      const round = typeof record.round === 'number' ? record.round : null;
-      const label = explicitType(record) ?? (typeof record.msg === 'string' ? record.msg : 'event');
-      events.push({ round, description: `${label} ${describeFields(record, ['type', 'kind', 'record', 'round'])}`.trim() });
-    }
+    else if (Object.keys(record).some((key) => !PINO_FIELDS.has(key))) eventRecords.push(record);
   });
   if (rounds.length === 0) {
     throw new InputError(`${source} contains no round records: expected lines like {"type":"round","round":1,"profile":[...],"shares":[...],"welfare":...}`);
@@ -121,6 +142,11 @@ export function extractRunLog(content: NdjsonContent, source: string): RunLogSer
   if (mismatch) {
     throw new InputError(`${source}: round ${mismatch.round} has ${mismatch.shares.length} platforms but round ${rounds[0].round} has ${numPlatforms}`);
   }
+  const platformNames = platformNamesOf(header, scenario, numPlatforms);
+  const events: RunEvent[] = eventRecords.map((record) => ({
+    round: typeof record.round === 'number' ? record.round : null,
+    description: describeEvent(record, scenario, platformNames),
+  }));
   const seed = header?.seed;
   return {
     source,
@@ -128,7 +154,7 @@ export function extractRunLog(content: NdjsonContent, source: string): RunLogSer
     seed: seed === undefined || seed === null ? null : String(seed),
     scenario,
     numPlatforms,
-    platformNames: platformNamesOf(header, scenario, numPlatforms),
+    platformNames,
     rounds,
     events,
     summary,

@@ -180,3 +180,33 @@ describe('run log header scenario', () => {
     expect(section.figures[0].spec).toMatchObject({ encoding: { color: { sort: ['P1', 'P2'] } } });
   });
 });
+
+describe('simulate run log with model indices', () => {
+  const path = 'test/fixtures/report/simulate-log.ndjson';
+
+  it('names models and platforms in rounds and events', () => {
+    const input = detectInput(path);
+    if (input.kind !== 'run-log') throw new Error(`detected ${input.kind}`);
+    const series = extractRunLog(input.content, path);
+    expect(series.platformNames).toEqual(['A', 'B']);
+    expect(series.rounds.map((r) => r.profile)).toEqual([['a', 'b'], ['a', 'c'], ['b', 'c'], ['b', 'a']]);
+    expect(series.events.map((e) => e.description)).toEqual([
+      'revision: B switches from b to c',
+      'revision: A switches from a to b',
+      'revision: B switches from c to a',
+      'cycle of period 3: (a, c) → (b, c) → (b, a)',
+    ]);
+  });
+
+  it('shows the outcome and only the optimum line', () => {
+    const section = buildSection(path);
+    const facts = Object.fromEntries(section.facts);
+    expect(facts.outcome).toBe('cycle (stopped by cycle)');
+    expect(facts['exact welfare of the final profile']).toBe('2.66667');
+    expect(facts['pure equilibria']).toBe('0');
+    const references = specValues(section.figures[1].spec, 'reference');
+    expect(references.map((r) => r.reference)).toEqual(['social optimum']);
+    expect(section.notes).toContain('the game has no pure equilibrium, so the welfare chart shows only the social optimum');
+    expect(section.tables.find((t) => t.caption === 'Events')!.rows).toHaveLength(4);
+  });
+});
