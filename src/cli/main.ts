@@ -13,6 +13,8 @@ import { registerExpand } from './commands/expand.js';
 import { registerExportNfg } from './commands/exportNfg.js';
 import { registerOverview } from './commands/overview.js';
 import { registerImportArena } from './commands/importArena.js';
+import { registerReplay } from './commands/replay.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
 import { registerReport } from './commands/report.js';
 import { reportFailure } from './failure.js';
@@ -34,6 +36,8 @@ registerOverview(program);
 registerImportArena(program);
 registerExpand(program);
 registerSweep(program);
+registerSimulate(program);
+registerReplay(program);
 registerReport(program);
 
 try {

@@ -4,11 +4,13 @@
  * same problems. Pass section names to run only some of them.
  */
 import { arch, cpus, totalmem } from 'node:os';
+import { benchDynamics } from './dynamics.js';
 import { benchEnumeration, benchGambitSize } from './enumeration.js';
 
 const sections: Record<string, () => void | Promise<void>> = {
   enumeration: benchEnumeration,
   gambit: benchGambitSize,
+  dynamics: benchDynamics,
 };
 
 const wanted = process.argv.slice(2);
