@@ -16,6 +16,7 @@ import { registerImportArena } from './commands/importArena.js';
 import { registerReplay } from './commands/replay.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerSweep } from './commands/sweep.js';
+import { registerReport } from './commands/report.js';
 import { reportFailure } from './failure.js';
 
 const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -37,6 +38,7 @@ registerExpand(program);
 registerSweep(program);
 registerSimulate(program);
 registerReplay(program);
+registerReport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,155 @@
+/**
+ * Vega-Lite specs of a run log: the market-share race, the deployed model
+ * of each platform over rounds, and welfare with its reference lines.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunLogSeries, RunRound } from './runLogSeries.js';
+import type { ReferenceWelfare } from './scenarioAnalysis.js';
+
+/** Rounds drawn per line chart; longer runs are thinned evenly, keeping the first and last round. */
+export const MAX_PLOTTED_ROUNDS = 1000;
+
+const WIDTH = 640;
+const HEIGHT = 280;
+
+/** Keeps at most `max` rounds, evenly spaced, always with the first and the last. */
+export function thinRounds(rounds: readonly RunRound[], max = MAX_PLOTTED_ROUNDS): RunRound[] {
+  if (rounds.length <= max) return [...rounds];
+  const thinned: RunRound[] = [];
+  for (let n = 0; n < max; n++) thinned.push(rounds[Math.round((n * (rounds.length - 1)) / (max - 1))]);
+  return thinned;
+}
+
+export interface ShareRow {
+  round: number;
+  platform: string;
+  model: string;
+  share: number;
+}
+
+/** Returns one row per round and platform. */
+export function shareRows(series: RunLogSeries, rounds: readonly RunRound[]): ShareRow[] {
+  return rounds.flatMap((r) =>
+    r.shares.map((share, i) => ({ round: r.round, platform: series.platformNames[i], model: r.profile[i], share })),
+  );
+}
+
+export interface ProfileSegment {
+  platform: string;
+  model: string;
+  /** First round of the segment and the round after its last one. */
+  start: number;
+  end: number;
+}
+
+/** Segments drawn in the deployed-model chart; runs that switch more often are drawn at thinned rounds. */
+export const MAX_PROFILE_SEGMENTS = 5000;
+
+/**
+ * Merges consecutive rounds in which a platform keeps its model into one
+ * segment. Each of `rounds` lasts until the next one in the list, so a
+ * thinned list gives the model at each kept round.
+ */
+export function profileSegments(series: RunLogSeries, rounds: readonly RunRound[] = series.rounds): ProfileSegment[] {
+  const segments: ProfileSegment[] = [];
+  series.platformNames.forEach((platform, i) => {
+    let current: ProfileSegment | null = null;
+    rounds.forEach((r, k) => {
+      const end = k + 1 < rounds.length ? rounds[k + 1].round : r.round + 1;
+      if (current && current.model === r.profile[i]) {
+        current.end = end;
+        return;
+      }
+      current = { platform, model: r.profile[i], start: r.round, end };
+      segments.push(current);
+    });
+  });
+  return segments;
+}
+
+export function shareSpec(series: RunLogSeries, rows: ShareRow[]): TopLevelSpec {
+  return {
+    title: { text: `Market shares by round: ${series.scenarioName}`, subtitle: subtitle(series) },
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values: rows },
+    mark: { type: 'line', interpolate: 'step-after' },
+    encoding: {
+      x: { field: 'round', type: 'quantitative', title: 'round' },
+      y: { field: 'share', type: 'quantitative', title: 'market share', scale: { domain: [0, 1] } },
+      color: { field: 'platform', type: 'nominal', title: 'platform', sort: series.platformNames },
+    },
+  };
+}
+
+export function profileSpec(series: RunLogSeries, segments: ProfileSegment[]): TopLevelSpec {
+  return {
+    title: { text: `Deployed model of each platform: ${series.scenarioName}`, subtitle: subtitle(series) },
+    width: WIDTH,
+    height: { step: 22 },
+    data: { values: segments },
+    mark: { type: 'rect' },
+    encoding: {
+      x: { field: 'start', type: 'quantitative', title: 'round' },
+      x2: { field: 'end' },
+      y: { field: 'platform', type: 'nominal', title: 'platform', sort: series.platformNames },
+      color: { field: 'model', type: 'nominal', title: 'model' },
+    },
+  };
+}
+
+export interface ReferenceRow {
+  reference: string;
+  welfare: number;
+}
+
+/** Returns the reference lines that exist: optimum, and best and worst equilibrium when the game has one. */
+export function referenceRows(reference: ReferenceWelfare | null): ReferenceRow[] {
+  if (!reference) return [];
+  const rows: ReferenceRow[] = [{ reference: 'social optimum', welfare: reference.optimum }];
+  if (reference.bestEquilibrium !== null) rows.push({ reference: 'best equilibrium', welfare: reference.bestEquilibrium });
+  if (reference.worstEquilibrium !== null) rows.push({ reference: 'worst equilibrium', welfare: reference.worstEquilibrium });
+  return rows;
+}
+
+export function welfareSpec(series: RunLogSeries, rounds: readonly RunRound[], references: ReferenceRow[]): TopLevelSpec {
+  const welfareRows = rounds.map((r) => ({ round: r.round, welfare: r.welfare }));
+  return {
+    title: { text: `Welfare by round: ${series.scenarioName}`, subtitle: subtitle(series) },
+    width: WIDTH,
+    height: HEIGHT,
+    layer: [
+      {
+        data: { values: welfareRows },
+        mark: { type: 'line', interpolate: 'step-after', color: '#1f77b4' },
+        encoding: {
+          x: { field: 'round', type: 'quantitative', title: 'round' },
+          y: { field: 'welfare', type: 'quantitative', title: 'welfare W', scale: { zero: false } },
+        },
+      },
+      {
+        data: { values: references },
+        mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: {
+          y: { field: 'welfare', type: 'quantitative' },
+          color: {
+            field: 'reference',
+            type: 'nominal',
+            title: 'reference (exact)',
+            scale: {
+              domain: ['social optimum', 'best equilibrium', 'worst equilibrium'],
+              range: ['#2ca02c', '#9467bd', '#d62728'],
+            },
+          },
+        },
+      },
+    ],
+  };
+}
+
+function subtitle(series: RunLogSeries): string {
+  const seed = series.seed === null ? '' : `, seed ${series.seed}`;
+  const first = series.rounds[0].round;
+  const last = series.rounds[series.rounds.length - 1].round;
+  return `${series.numPlatforms} platforms, rounds ${first}–${last}${seed}`;
+}
