@@ -6,7 +6,8 @@ import { Command } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { buildMarket, readScenarioFile } from '../../market/loadScenario.js';
-import { RUN_LOG_FORMAT, RUN_LOG_FORMAT_VERSION, type HeaderRecord, type RunOptions } from '../../runlog/format.js';
+import type { RunOptions } from '../../runlog/format.js';
+import { buildHeader } from '../../runlog/header.js';
 import { playLogged } from '../../runlog/playLogged.js';
 import type { RecordSink } from '../../runlog/recordSink.js';
 import { readRunLog } from '../../runlog/reader.js';
@@ -79,18 +80,7 @@ async function newRun(scenarioPath: string, flags: SimulateFlags): Promise<numbe
   let writer: RunLogWriter | null = null;
   if (flags.log !== false) {
     writer = RunLogWriter.create(flags.log ?? defaultLogPath(scenario.name, options.dynamics.seed));
-    const header: HeaderRecord = {
-      type: 'header',
-      round: 0,
-      format: RUN_LOG_FORMAT,
-      formatVersion: RUN_LOG_FORMAT_VERSION,
-      genmarketVersion: GENMARKET_VERSION,
-      startedAt: new Date().toISOString(),
-      scenarioPath,
-      scenario,
-      seed: options.dynamics.seed,
-      options,
-    };
+    const header = buildHeader(scenarioPath, scenario, options);
     writer.write(header);
   }
   return play(simulation, options, writer, writer ?? { write() {} }, flags);
