@@ -15,7 +15,7 @@ export type StopReason = 'converged' | 'cycle' | 'max-rounds' | 'interrupted' | 
  * Stop requests shared by the stream and every component that may end a
  * run: observers that detect an outcome, the SIGINT handler and the run
  * log. The stream
- * checks it after each round, so every subscriber sees the last round.
+ * checks it after each round, so every subscriber receives the last round.
  */
 export class RunControl {
   reason: StopReason | null = null;

@@ -23,9 +23,9 @@ function join(path: string, key: string | number): string {
 
 function differ(a: unknown, b: unknown, path: string): FieldDifference | null {
   if (Object.is(a, b)) return null;
-  const here = { field: path === '' ? '(record)' : path, logged: a, rerun: b };
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return here;
-  if (Array.isArray(a) !== Array.isArray(b)) return here;
+  const difference = { field: path === '' ? '(record)' : path, logged: a, rerun: b };
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return difference;
+  if (Array.isArray(a) !== Array.isArray(b)) return difference;
 
   if (Array.isArray(a) && Array.isArray(b)) {
     const length = Math.max(a.length, b.length);

@@ -1,4 +1,4 @@
-/** The first record of a run log, which holds everything needed to re-run it. */
+/** The first record of a run log, which contains everything needed to re-run it. */
 import type { ScenarioFile } from '../market/scenarioSchema.js';
 import { GENMARKET_VERSION } from '../version.js';
 import { RUN_LOG_FORMAT, RUN_LOG_FORMAT_VERSION, type HeaderRecord, type RunOptions } from './format.js';

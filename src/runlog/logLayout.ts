@@ -1,5 +1,5 @@
 /**
- * Where a run log stands: the last complete round, the records up to it,
+ * Layout of a run log: the last complete round, the records up to it,
  * the last checkpoint, and whether a summary ends the log. Replay and
  * resume both start from this.
  *

@@ -1,7 +1,7 @@
 /**
  * Turns the rounds of a simulation into run-log records. It subscribes
- * after the observers, so in each round it sees their verdicts for that
- * round, and it writes the round's records in the order docs/run-log.md
+ * after the observers, so in each round it reads their verdicts for that
+ * round. It writes the round's records in the order docs/run-log.md
  * gives: revisions, convergence or cycle, the round record, a checkpoint.
  */
 import type { RoundEvent } from '../dynamics/engine.js';

@@ -6,8 +6,8 @@
  *
  * Opening errors raise an InputError naming the path. A write error
  * after opening (a full disk, a removed device) is kept in `failure` and
- * reported through `onFailure`, so the caller can stop the run cleanly;
- * records written after a failure are dropped.
+ * reported through `onFailure`, so the caller can stop the run cleanly.
+ * Records written after a failure are dropped.
  */
 import { closeSync, mkdirSync, openSync, statSync, truncateSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -19,8 +19,8 @@ import type { RecordSink } from './recordSink.js';
 /**
  * Size of the batches handed to SonicBoom. SonicBoom 4.2.1 measures its
  * pending buffer with Buffer.byteLength on every write, so one write per
- * record costs time proportional to the buffer; batching makes that cost
- * per batch instead.
+ * record costs time proportional to the buffer. Batching pays that cost
+ * once per batch instead.
  */
 const BATCH_CHARS = 64 * 1024;
 const MAX_WRITE_BYTES = 1024 * 1024;
