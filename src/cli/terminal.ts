@@ -10,6 +10,7 @@ const PROGRESS_DELAY_MS = 1000;
 
 export class ProgressDisplay {
   private bar: cliProgress.SingleBar | null = null;
+  private finished = false;
   private readonly startedAt = Date.now();
 
   constructor(
@@ -18,7 +19,7 @@ export class ProgressDisplay {
   ) {}
 
   update(round: number): void {
-    if (!this.enabled || !process.stderr.isTTY) return;
+    if (!this.enabled || this.finished || !process.stderr.isTTY) return;
     if (this.bar === null) {
       if (Date.now() - this.startedAt < PROGRESS_DELAY_MS) return;
       this.bar = new cliProgress.SingleBar(
@@ -31,7 +32,9 @@ export class ProgressDisplay {
     this.bar.update(round, { rate: seconds > 0 ? Math.round(round / seconds) : '-' });
   }
 
+  /** Removes the bar for good, so messages and the summary print on clean lines. */
   stop(): void {
+    this.finished = true;
     this.bar?.stop();
     this.bar = null;
   }
@@ -42,12 +45,16 @@ export class ProgressDisplay {
  * request. A second signal exits at once with status 130, leaving a log
  * that replay and resume read up to its last complete record.
  */
-export function handleInterrupts(control: RunControl): { signal: () => string | null; dispose: () => void } {
+export function handleInterrupts(
+  control: RunControl,
+  onSignal: () => void = () => {},
+): { signal: () => string | null; dispose: () => void } {
   let received: string | null = null;
   const handler = (signal: NodeJS.Signals) => {
     if (received !== null) process.exit(130);
     received = signal;
-    process.stderr.write(`\ngenmarket: ${signal} received, stopping after the current round (press Ctrl-C again to quit at once)\n`);
+    onSignal();
+    process.stderr.write(`genmarket: ${signal} received, stopping after the current round (press Ctrl-C again to quit at once)\n`);
     control.request('interrupted');
   };
   process.on('SIGINT', handler);

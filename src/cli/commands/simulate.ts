@@ -123,8 +123,8 @@ async function play(
   flags: SimulateFlags,
 ): Promise<number> {
   writer?.onFailure(() => simulation.control.request('log-error'));
-  const interrupts = handleInterrupts(simulation.control);
   const progress = new ProgressDisplay(options.run.maxRounds, flags.progress !== false && !flags.json);
+  const interrupts = handleInterrupts(simulation.control, () => progress.stop());
   const startedAt = performance.now();
   let result;
   try {
