@@ -44,7 +44,11 @@ export interface RunLog {
   notes: string[];
 }
 
-/** Reads and checks the run log at `path`. */
+/**
+ * Reads and checks the run log at `path`.
+ * NOTE: the whole file is read into memory, so a log of several GB (noisy runs
+ * that switch models every round, over millions of rounds) needs as much RAM.
+ */
 export function readRunLog(path: string): RunLog {
   let bytes: Buffer;
   try {
