@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DynamicsEngine } from '../src/dynamics/engine.js';
+import { UserSampler } from '../src/dynamics/userSampling.js';
+import { choiceProbabilities } from '../src/choice/choiceProbabilities.js';
 import { isNash } from '../src/game/bestResponse.js';
 import { loadMarket } from '../src/market/loadScenario.js';
+import type { Market } from '../src/market/market.js';
+import { createRng, type Rng } from '../src/random/rng.js';
 import { makeMarket } from './helpers.js';
 import { dynamicsOptions, playRun, runRecords } from './simulationHelpers.js';
 
@@ -163,6 +167,90 @@ describe('stochastic dynamics', () => {
       expect(event.shares[0] + event.shares[1]).toBeCloseTo(1, 12);
       expect(event.shares[0] * 999).toBeCloseTo(Math.round(event.shares[0] * 999), 6);
     }
+  });
+});
+
+/**
+ * Serves `users` users of `market` under `profile` one by one the plain
+ * way: the type by binary search of the cumulative weights, the choice by
+ * walking the type's choice probabilities. Returns the counts per type
+ * and per platform.
+ */
+function servePerUserByBinarySearch(
+  market: Market,
+  profile: number[],
+  rng: Rng,
+  users: number,
+): { typeCounts: number[]; platformCounts: number[] } {
+  const { numTypes: T, numPlatforms: N, outsideOption } = market;
+  const alternatives = outsideOption ? N + 1 : N;
+  const rows = Array.from({ length: T }, (_, t) => {
+    const rewards = profile.map((j) => market.rewards[j * T + t]);
+    if (outsideOption) rewards.push(outsideOption[t]);
+    const probabilities = new Float64Array(alternatives);
+    choiceProbabilities(market.choice, rewards, alternatives, probabilities);
+    return probabilities;
+  });
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const w of market.weights) cumulative.push((total += w));
+
+  const typeCounts = new Array<number>(T).fill(0);
+  const platformCounts = new Array<number>(N).fill(0);
+  for (let u = 0; u < users; u++) {
+    const target = rng.next() * total;
+    let low = 0;
+    let high = T - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (cumulative[mid] > target) high = mid;
+      else low = mid + 1;
+    }
+    typeCounts[low]++;
+
+    let v = rng.next();
+    let choice = 0;
+    const row = rows[low];
+    for (let a = 0; a < alternatives; a++) {
+      if (row[a] <= 0) continue;
+      choice = a;
+      if (v < row[a]) break;
+      v -= row[a];
+    }
+    if (choice < N) platformCounts[choice]++;
+  }
+  return { typeCounts, platformCounts };
+}
+
+describe('per-user sampling', () => {
+  const zeroWeights = makeMarket({
+    weights: [0, 1, 0, 0, 2, 0.5, 0],
+    rewards: [
+      [1, 3, 2, 2, 1, 5, 4],
+      [2, 3, 1, 2, 4, 1, 4],
+    ],
+    platforms: 3,
+  });
+  const manyTypes = makeMarket({
+    weights: Array.from({ length: 37 }, (_, t) => (t % 5 === 0 ? 0 : (t * 7919) % 13)),
+    rewards: [Array.from({ length: 37 }, (_, t) => t % 3), Array.from({ length: 37 }, (_, t) => (t * 5) % 4)],
+    platforms: 2,
+    choice: { rule: 'softmax', temperature: 0.7 },
+    outside: Array.from({ length: 37 }, () => 1),
+  });
+
+  it.each([
+    ['zero-weight types and hardmax ties', zeroWeights, [0, 1, 0]],
+    ['37 types, softmax and an outside option', manyTypes, [1, 0]],
+  ])('matches binary-search draws with %s', (_, market, profile) => {
+    const users = 20_000;
+    const sampler = new UserSampler(market, users, true);
+    const shares = new Float64Array(market.numPlatforms);
+    sampler.serve(createRng('per-user'), Int32Array.from(profile), shares);
+
+    const expected = servePerUserByBinarySearch(market, profile, createRng('per-user'), users);
+    expect(Array.from(sampler.typeWeights, (w) => Math.round(w * users))).toEqual(expected.typeCounts);
+    expect(Array.from(shares, (s) => Math.round(s * users))).toEqual(expected.platformCounts);
   });
 });
 

@@ -35,6 +35,11 @@ export class UserSampler {
   private readonly typeCounts: Float64Array;
   private readonly choiceCounts: Float64Array;
   private readonly cumulativeWeights: Float64Array;
+  /**
+   * Guide table of the type draw: entry g is the first type whose
+   * cumulative weight exceeds g / length of the total weight.
+   */
+  private readonly typeGuide: Int32Array;
   private readonly rowRewards: Float64Array;
   private readonly rowProbabilities: Float64Array;
 
@@ -59,6 +64,12 @@ export class UserSampler {
     for (let t = 0; t < T; t++) {
       total += market.weights[t];
       this.cumulativeWeights[t] = total;
+    }
+    this.typeGuide = new Int32Array(4 * T);
+    for (let g = 0, t = 0; g < this.typeGuide.length; g++) {
+      const target = (g / this.typeGuide.length) * total;
+      while (t < T - 1 && this.cumulativeWeights[t] <= target) t++;
+      this.typeGuide[g] = t;
     }
   }
 
@@ -190,18 +201,22 @@ export class UserSampler {
     return welfare / users;
   }
 
-  /** Returns the type whose cumulative weight interval contains `u`, by binary search. */
+  /**
+   * Returns the first type whose cumulative weight exceeds `u` times the
+   * total, or the last type when none does: the inverse CDF at `u`. The
+   * search starts at the guide table's type for `u`, so it takes O(1)
+   * steps on average where a binary search takes log2(T) unpredictable
+   * branches. The backward step corrects a start that rounding put past
+   * the result.
+   */
   private drawType(u: number): number {
     const cumulative = this.cumulativeWeights;
-    const target = u * cumulative[cumulative.length - 1];
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (cumulative[mid] > target) high = mid;
-      else low = mid + 1;
-    }
-    return low;
+    const last = cumulative.length - 1;
+    const target = u * cumulative[last];
+    let t = this.typeGuide[Math.floor(u * this.typeGuide.length)];
+    while (t < last && cumulative[t] <= target) t++;
+    while (t > 0 && cumulative[t - 1] > target) t--;
+    return t;
   }
 
   /**
