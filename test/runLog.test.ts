@@ -3,13 +3,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readScenarioFile, buildMarket } from '../src/market/loadScenario.js';
 import { buildHeader } from '../src/runlog/header.js';
 import { playLogged } from '../src/runlog/playLogged.js';
 import { readRunLog } from '../src/runlog/reader.js';
 import { replayRunLog } from '../src/runlog/replay.js';
-import { RunLogWriter } from '../src/runlog/writer.js';
+import { revisionLine, RunLogWriter } from '../src/runlog/writer.js';
 import { Simulation } from '../src/simulation/simulation.js';
 import { repoRoot, runCli } from './cli.js';
 import { dynamicsOptions } from './simulationHelpers.js';
@@ -148,6 +149,39 @@ describe('run log and replay', () => {
     const summary = JSON.parse(shown.stdout);
     expect(summary.rounds % 5000).toBe(0);
     expect(summary.stopReason).toBe('interrupted');
+  });
+});
+
+describe('revision lines', () => {
+  /** Returns the line the writer's pino logger would write for `record`. */
+  function pinoLine(record: object): string {
+    const lines: string[] = [];
+    pino({ base: null, timestamp: false }, { write: (line: string) => lines.push(line) }).info(record);
+    return lines[0];
+  }
+
+  it('equal the line pino writes', () => {
+    for (const record of [
+      { type: 'revision' as const, round: 1, platform: 0, from: 0, to: 1 },
+      { type: 'revision' as const, round: 123_456_789, platform: 17, from: 49, to: 0 },
+      { type: 'revision' as const, round: 2 ** 40, platform: 4, from: 199, to: 7 },
+    ]) {
+      expect(revisionLine(record)).toBe(pinoLine(record));
+    }
+  });
+
+  it('reach the file in write order', async () => {
+    const path = freshPath('revisions');
+    const writer = RunLogWriter.create(path);
+    writer.write({ type: 'revision', round: 1, platform: 0, from: 0, to: 1 });
+    writer.write({ type: 'interruption', round: 1, signal: 'SIGINT' });
+    writer.write({ type: 'revision', round: 2, platform: 1, from: 2, to: 0 });
+    await writer.close();
+    expect(records(path)).toEqual([
+      { level: 30, type: 'revision', round: 1, platform: 0, from: 0, to: 1 },
+      { level: 30, type: 'interruption', round: 1, signal: 'SIGINT' },
+      { level: 30, type: 'revision', round: 2, platform: 1, from: 2, to: 0 },
+    ]);
   });
 });
 
