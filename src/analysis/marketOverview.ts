@@ -50,7 +50,7 @@ export async function overviewRows(markets: readonly Market[], settings: Overvie
   for (const market of markets) {
     rows.push({
       scenario: market.name,
-      rule: market.choice.rule === 'softmax' ? `softmax τ=${market.choice.temperature.toFixed(2)}` : 'hardmax',
+      rule: market.choice.rule === 'softmax' ? `softmax τ=${Number(market.choice.temperature.toPrecision(5))}` : 'hardmax',
       platforms: market.numPlatforms,
       analysis: analyzeMarket(market, { maxGraphClasses: 0 }),
       simulation: await simulate(market, settings),

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import Table from 'cli-table3';
 import { fileURLToPath } from 'node:url';
-import { formatProfile } from '../../analysis/formatAnalysis.js';
+import { formatProfile, plural } from '../../analysis/formatAnalysis.js';
 import { overviewRows, type OverviewRow } from '../../analysis/marketOverview.js';
 import { loadMarket } from '../../market/loadScenario.js';
 import { parsePositiveInteger } from '../parseOptions.js';
@@ -82,35 +82,41 @@ function describeRun(row: OverviewRow): string {
   return `undecided after ${s.rounds} rounds`;
 }
 
+/** Prints welfare with six significant digits, enough to tell 0.9717 from 1 and 1497.23 from 1487.16. */
+function welfare(value: number): string {
+  return String(Number(value.toPrecision(6)));
+}
+
 function formatOverview(rows: readonly OverviewRow[]): string {
   const table = new Table({
-    head: ['choice', 'N', 'equilibrium deployment', 'platform shares', 'welfare', 'market', 'best-response dynamics'],
+    head: ['scenario, choice', 'N', 'equilibrium deployment', 'platform shares', 'welfare', 'market', 'best-response dynamics'],
     style: { head: [], border: [] },
-    colWidths: [18, 3, 40, 31, 9, 16, 22],
+    colWidths: [24, 3, 40, 31, 10, 16, 22],
     wordWrap: true,
   });
   for (const row of rows) {
     const a = row.analysis;
     const run = describeRun(row);
     if (a.equilibria.length === 0) {
-      table.push([row.rule, String(row.platforms), 'no pure equilibrium', '-', '-', '-', run]);
+      table.push([`${row.scenario}\n${row.rule}`, String(row.platforms), 'no pure equilibrium', '-', '-', '-', run]);
       continue;
     }
     a.equilibria.slice(0, 3).forEach((e, index) => {
       table.push([
-        row.rule,
+        index === 0 ? `${row.scenario}\n${row.rule}` : '',
         String(row.platforms),
         `${index + 1}. ${formatProfile(e.profile)}`,
         e.shares.map((s) => s.toFixed(3)).join(' '),
-        e.welfare.toFixed(1),
+        welfare(e.welfare),
         e.homogeneous ? 'homogeneous' : 'differentiated',
         index === 0 ? run : '',
       ]);
     });
   }
-  const first = rows[0]?.analysis;
-  const title = first ? `${first.models} models, ${first.userTypes} user types` : 'no scenarios';
-  const optimum = rows.map((r) => `${r.rule} N=${r.platforms}: ${r.analysis.optimum.welfare.toFixed(1)}`).join('; ');
+  const sizes = new Set(rows.map((r) => `${plural(r.analysis.models, 'model')}, ${plural(r.analysis.userTypes, 'user type')}`));
+  const names = new Set(rows.map((r) => r.scenario.replace(/-(hardmax|softmax)-\d+$/, '')));
+  const title = `${[...names].join(', ')}: ${[...sizes].join(' / ')}`;
+  const optimum = rows.map((r) => `${r.scenario}: ${welfare(r.analysis.optimum.welfare)}`).join('; ');
   return [
     `Pure Nash equilibria by choice rule and platform count (${title})`,
     table.toString(),
