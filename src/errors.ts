@@ -23,3 +23,25 @@ export class LimitError extends Error {
     super(message);
   }
 }
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'not found: check the path',
+  EISDIR: 'is a directory: give a file',
+  ENOTDIR: 'has a path part that is not a directory: check the path',
+  EACCES: 'permission denied: check the file and folder permissions',
+  EPERM: 'operation not permitted: check the file and folder permissions',
+  ENOSPC: 'could not be written because the disk is full',
+  EROFS: 'is on a read-only file system',
+  EMFILE: 'could not be opened because too many files are open',
+};
+
+/**
+ * Returns an InputError for a failed file operation, with the errno code
+ * turned into plain words, e.g. `scenario file a.json not found: check the path`.
+ */
+export function fileError(what: string, path: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const words = code !== undefined ? FILE_ERRORS[code] : undefined;
+  if (words) return new InputError(`${what} ${path} ${words}`);
+  return new InputError(`${what} ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
+}

@@ -58,7 +58,7 @@ describe('analyze --json', () => {
   it('prints a readable table', () => {
     const result = runCli(['analyze', 'scenarios/two-niches.json']);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Pure Nash equilibria: 1 classes \(0 homogeneous, 1 differentiated\)/);
+    expect(result.stdout).toMatch(/Pure Nash equilibria: 1 class \(0 homogeneous, 1 differentiated\)/);
     expect(result.stdout).toMatch(/m1 ×3, m2/);
   });
 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runEntryCommand, type EntryCommandOptions } from '../src/cli/commands/entry.js';
 import { InputError } from '../src/errors.js';
 import { profilePayoffs } from '../src/game/profilePayoffs.js';
@@ -9,6 +9,7 @@ import { buildMarket, parseScenario } from '../src/market/loadScenario.js';
 import { runCli } from './cli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'genmarket-entry-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 let logCount = 0;
 
 function options(overrides: Partial<EntryCommandOptions> = {}): EntryCommandOptions {

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli.js';
 
 const valid = {
@@ -21,6 +21,7 @@ const valid = {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'genmarket-scenarios-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function analyzeText(name: string, text: string) {
   const path = join(dir, `${name}.json`);
@@ -69,5 +70,43 @@ describe('invalid scenarios', () => {
     const result = analyzeText('valid', JSON.stringify(valid));
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+  });
+});
+
+describe('scenario edge cases', () => {
+  it('rejects a misspelled key', () => {
+    const result = analyzeText('typo', JSON.stringify({ ...valid, choise: { rule: 'softmax', temperature: 1 } }));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/Unrecognized key: "choise": remove it or fix its spelling/);
+  });
+
+  it('rejects weights whose sum overflows', () => {
+    const result = analyzeText('overflow', JSON.stringify({ ...valid, userTypes: [{ name: 'a', weight: 1e308 }, { name: 'b', weight: 1e308 }] }));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/userTypes: weights sum past the largest finite number/);
+  });
+
+  it('rejects control characters and commas in names', () => {
+    const result = analyzeText('names', JSON.stringify({ ...valid, models: [{ name: 'a\u001b[31m', rewards: [1, 0] }, { name: 'b,c', rewards: [0, 1] }] }));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/models\[0\]\.name: must not contain control characters/);
+    expect(result.stderr).toMatch(/models\[1\]\.name: must not contain a comma/);
+  });
+
+  it('accepts a byte-order mark', () => {
+    const result = analyzeText('bom', `\ufeff${JSON.stringify(valid)}`);
+    expect(result.status).toBe(0);
+  });
+
+  it('rejects too many platforms up front', () => {
+    const result = analyzeText('many', JSON.stringify({ ...valid, platforms: 5000 }));
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/platforms: must be at most 1000 platforms/);
+  });
+
+  it('exits 2 on a bad option value', () => {
+    const result = runCli(['analyze', 'scenarios/two-niches.json', '--platforms', '-1']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--platforms must be a whole number from 1 to 1000/);
   });
 });

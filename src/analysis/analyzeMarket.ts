@@ -55,7 +55,7 @@ export interface MarketAnalysis {
     ownNiche: number;
   }[] | null;
   /**
-   * Hardmax only, up to 30 models: A(k, j) = m(k, j) + ½ · tied mass, the
+   * Hardmax without an outside option only, up to 30 models: A(k, j) = m(k, j) + ½ · tied mass, the
    * share model k wins against model j in a two-platform market.
    */
   pairwiseAdvantage: { models: string[]; matrix: number[][] } | null;
@@ -129,7 +129,7 @@ export function analyzeMarket(market: Market, options: AnalysisOptions = {}): Ma
           }))
         : null,
     pairwiseAdvantage:
-      market.choice.rule === 'hardmax' && market.numModels <= 30
+      market.choice.rule === 'hardmax' && !market.outsideOption && market.numModels <= 30
         ? {
             models: market.modelNames,
             matrix: market.modelNames.map((_, k) => market.modelNames.map((__, j) => pairwiseAdvantage(market, k, j))),

@@ -8,6 +8,11 @@ import type { ClassReport, MarketAnalysis } from './analyzeMarket.js';
 
 const number = (x: number | null, digits = 4) => (x === null ? '-' : x.toFixed(digits));
 
+/** Returns `1 class` or `3 classes`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}
+
 /** Lists a class compactly, e.g. `gpt-5 ×2, claude` for three platforms. */
 export function formatProfile(profile: readonly string[]): string {
   const counts = new Map<string, number>();
@@ -18,12 +23,14 @@ export function formatProfile(profile: readonly string[]): string {
 interface TableOptions {
   softmax: boolean;
   permutations: boolean;
+  outsideOption: boolean;
 }
 
 function classTable(rows: readonly ClassReport[], options: TableOptions): string {
   const head = ['profile', 'perms', 'shares', 'welfare', 'models', 'market'];
   if (options.softmax) head.splice(4, 0, 'surplus');
   if (!options.permutations) head.splice(1, 1);
+  if (options.outsideOption) head.splice(head.indexOf('shares') + 1, 0, 'outside');
   const table = new Table({ head, style: { head: [], border: [] } });
   for (const row of rows) {
     const cells = [
@@ -36,6 +43,7 @@ function classTable(rows: readonly ClassReport[], options: TableOptions): string
     ];
     if (options.softmax) cells.splice(4, 0, number(row.consumerSurplus));
     if (!options.permutations) cells.splice(1, 1);
+    if (options.outsideOption) cells.splice(head.indexOf('outside'), 0, row.outsideShare.toFixed(3));
     table.push(cells);
   }
   return table.toString();
@@ -45,8 +53,8 @@ export function formatAnalysis(a: MarketAnalysis): string {
   const out: string[] = [];
   const rule = a.choice.rule === 'softmax' ? `softmax τ=${a.choice.temperature}` : 'hardmax';
   out.push(
-    `${a.scenario}: ${a.platforms} platforms, ${a.models} models, ${a.userTypes} user types, ${rule}` +
-      `${a.outsideOption ? ', outside option' : ''}; ${a.permutationClasses.toLocaleString('en-US')} permutation classes`,
+    `${a.scenario}: ${plural(a.platforms, 'platform')}, ${plural(a.models, 'model')}, ${plural(a.userTypes, 'user type')}, ${rule}` +
+      `${a.outsideOption ? ', outside option' : ''}; ${plural(a.permutationClasses, 'permutation class', 'permutation classes')}`,
   );
 
   const softmax = a.choice.rule === 'softmax';
@@ -54,16 +62,21 @@ export function formatAnalysis(a: MarketAnalysis): string {
     out.push('\nNo pure Nash equilibrium: best-response dynamics cycle (see the best-response structure below).');
   } else {
     out.push(
-      `\nPure Nash equilibria: ${a.equilibria.length} classes ` +
+      `\nPure Nash equilibria: ${plural(a.equilibria.length, 'class', 'classes')} ` +
         `(${a.homogeneousEquilibria} homogeneous, ${a.differentiatedEquilibria} differentiated)`,
     );
-    out.push(classTable(a.equilibria.slice(0, 50), { softmax, permutations: true }));
+    out.push(classTable(a.equilibria.slice(0, 50), { softmax, permutations: true, outsideOption: a.outsideOption }));
     if (a.equilibria.length > 50) out.push(`... ${a.equilibria.length - 50} more (use --json for all)`);
   }
 
   out.push(`\nSocial optimum:`);
-  out.push(classTable([a.optimum], { softmax, permutations: false }));
-  out.push(`Price of anarchy ${number(a.priceOfAnarchy)}, price of stability ${number(a.priceOfStability)}`);
+  out.push(classTable([a.optimum], { softmax, permutations: false, outsideOption: a.outsideOption }));
+  if (a.priceOfAnarchy === null) {
+    const why = a.equilibria.length === 0 ? 'there is no pure equilibrium' : 'they need positive welfare';
+    out.push(`Price of anarchy and of stability: undefined, because ${why}`);
+  } else {
+    out.push(`Price of anarchy ${number(a.priceOfAnarchy)}, price of stability ${number(a.priceOfStability)}`);
+  }
 
   const top = a.bestAverageModel;
   out.push(

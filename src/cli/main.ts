@@ -23,6 +23,11 @@ const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string;
 };
 
+// npm runs scripts from the package root; `npm run analyze -- file.json`
+// should resolve paths from where the user typed it, as `npx genmarket` does.
+const npmScript = process.env.npm_lifecycle_script ?? '';
+if (npmScript.includes('dist/cli/main.js') && process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+
 const program = new Command('genmarket')
   .description('Simulate competition between platforms that deploy generative models')
   .version(packageJson.version)
@@ -40,9 +45,18 @@ registerSimulate(program);
 registerReplay(program);
 registerReport(program);
 
+// A closed pipe (`genmarket analyze ... | head`) ends the command quietly.
+const isBrokenPipe = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+process.stdout.on('error', (err) => {
+  if (isBrokenPipe(err)) process.exit(0);
+  throw err;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  if (err instanceof CommanderError) process.exit(err.exitCode);
+  // Commander has printed its message; help and version exit 0, usage errors 2.
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
+  if (isBrokenPipe(err)) process.exit(0);
   process.exit(reportFailure(err));
 }

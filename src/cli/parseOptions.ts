@@ -4,6 +4,7 @@
  * option, the value and what is expected.
  */
 import { InvalidArgumentError } from 'commander';
+import { MAX_PLATFORMS } from '../market/scenarioSchema.js';
 
 export function parsePositiveInteger(option: string): (value: string) => number {
   return (value) => {
@@ -43,4 +44,13 @@ export function parseProbability(option: string): (value: string) => number {
     if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`${option} must be a number from 0 to 1, got "${value}".`);
     return n;
   };
+}
+
+/** Parses --platforms: a whole number from 1 to MAX_PLATFORMS. */
+export function parsePlatformCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_PLATFORMS) {
+    throw new InvalidArgumentError(`--platforms must be a whole number from 1 to ${MAX_PLATFORMS}, got "${value}".`);
+  }
+  return n;
 }

@@ -4,6 +4,7 @@
  * many users, round-robin revision, best responses computed from the
  * exact payoffs under the population weights π.
  */
+import type { Market } from '../market/market.js';
 
 /** Rule that selects the platforms revising in a round. */
 export type Schedule = 'round-robin' | 'random' | 'simultaneous' | 'inertia';
@@ -47,6 +48,11 @@ export interface DynamicsOptions {
 export const DEFAULT_INERTIA = 0.5;
 export const DEFAULT_EPSILON = 0.1;
 export const DEFAULT_RESPONSE_TEMPERATURE = 0.01;
+
+/** Returns the scenario's initial models, or the first model for every platform. */
+export function defaultStart(market: Market): number[] {
+  return market.initialProfile ? Array.from(market.initialProfile) : new Array<number>(market.numPlatforms).fill(0);
+}
 
 export function defaultDynamicsOptions(start: number[]): DynamicsOptions {
   return {

@@ -4,6 +4,7 @@
  * The run with the best exact score wins: average reward for standard
  * training, the engine's share on entry for best-response training.
  */
+import { InputError } from '../errors.js';
 import { cloneParams, componentCount, type MixtureParams } from '../generative/gaussianMixture.js';
 import { createNormalBank } from '../generative/normalBank.js';
 import type { RewardFunction } from '../generative/rewardFunction.js';
@@ -141,15 +142,26 @@ export function trainScheme(
       const run = trainEntrant(problem, trainingTarget, start, options.schedule, (point) =>
         onStep?.({ ...point, scheme, platform, restart }),
       );
+      // A step size too large for the objective sends parameters to NaN or ±∞; such a run is discarded.
+      if (!isFiniteParams(run.params)) continue;
       const score =
         target === null ? averageRewardOf(context, run.params) : shareOnEntry(context, run.params, target.platform);
+      if (!Number.isFinite(score)) continue;
       if (best === null || score > best.score) {
         best = { params: run.params, curve: run.curve, score, platform, restart };
       }
     }
   }
-  if (best === null) throw new Error('Internal error: trainScheme ran no training run');
+  if (best === null) {
+    throw new InputError(
+      `${scheme} training diverged from every starting point (parameters became NaN or infinite): lower --learning-rate`,
+    );
+  }
   return best;
+}
+
+function isFiniteParams(params: MixtureParams): boolean {
+  return [params.means, params.logSigmas, params.logits].every((values) => values.every(Number.isFinite));
 }
 
 function averageRewardOf(context: EntryContext, params: MixtureParams): number {

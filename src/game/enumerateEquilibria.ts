@@ -42,7 +42,7 @@ export function checkEnumerationSize(numModels: number, numPlatforms: number, ma
     throw new LimitError(
       `enumerating ${numPlatforms} platforms over ${numModels} models visits ` +
         `${classes.toLocaleString('en-US')} permutation classes, more than the limit of ` +
-        `${maxClasses.toLocaleString('en-US')}: use fewer models or fewer platforms, or raise --max-classes`,
+        `${maxClasses.toLocaleString('en-US')}: use fewer models or fewer platforms, or raise the limit (--max-classes, or analysis.maxClasses in a sweep file)`,
     );
   }
   return classes;

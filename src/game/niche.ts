@@ -10,10 +10,14 @@
  */
 import type { Market } from '../market/market.js';
 
-/** Returns whether a and b count as tied under the market's hardmax tolerance. */
+/**
+ * Returns whether a and b tie under the market's hardmax rule. The test is
+ * the choice rule's own, lower ≥ higher − tolerance, because |a − b| ≤ tol
+ * can differ from it in the last bit of floating point.
+ */
 function tied(market: Market, a: number, b: number): boolean {
   const tol = market.choice.rule === 'hardmax' ? market.choice.tieTolerance : 0;
-  return Math.abs(a - b) <= tol;
+  return Math.min(a, b) >= Math.max(a, b) - tol;
 }
 
 /** Returns m(k, j), the mass of users who strictly prefer model k to model j. */

@@ -85,6 +85,7 @@ export const monteCarloSchema = z
       .number({ error: 'must be an integer' })
       .int({ error: 'must be a whole number' })
       .min(2, { error: 'must be at least 2: a standard error needs two draws' })
+      .max(10_000_000, { error: 'must be at most 10,000,000: the draws are held in memory' })
       .default(4096)
       .describe('Number of draws for rewards without a closed form'),
     seed: z.union([z.string(), z.number()], { error: 'must be a string or a number' }).default('genmarket'),

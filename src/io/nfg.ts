@@ -14,8 +14,12 @@ export const MAX_NFG_PROFILES = 5_000_000;
 
 const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-/** Returns the `.nfg` text of the market's game. */
-export function toNfg(market: Market): string {
+/**
+ * Yields the `.nfg` text of the market's game in chunks of about 1 MB, so
+ * games whose text exceeds the longest string Node.js can hold still
+ * export. Rejects games over MAX_NFG_PROFILES up front.
+ */
+export function* nfgChunks(market: Market): Generator<string> {
   const M = market.numModels;
   const N = market.numPlatforms;
   const profiles = M ** N;
@@ -28,15 +32,23 @@ export function toNfg(market: Market): string {
 
   const players = market.platformNames.map(quote).join(' ');
   const strategies = market.platformNames.map(() => `{ ${market.modelNames.map(quote).join(' ')} }`).join(' ');
-  const lines = [`NFG 1 R ${quote(market.name)} { ${players} }`, `{ ${strategies} }`, quote('payoffs are market shares'), ''];
+  yield `NFG 1 R ${quote(market.name)} { ${players} }\n{ ${strategies} }\n${quote('payoffs are market shares')}\n\n`;
 
   const profile = new Int32Array(N);
   const shares = new Float64Array(N);
   const scratch = createPayoffScratch(N);
-  const chunk: string[] = [];
+  let chunk: string[] = [];
+  let length = 0;
   for (let n = 0; n < profiles; n++) {
     writeShares(market, profile, shares, scratch);
-    chunk.push(Array.from(shares, (s) => String(s)).join(' '));
+    const line = Array.from(shares, (s) => String(s)).join(' ');
+    chunk.push(line);
+    length += line.length + 1;
+    if (length > 1_000_000) {
+      yield `${chunk.join('\n')}\n`;
+      chunk = [];
+      length = 0;
+    }
 
     // First player fastest: increment like a little-endian counter.
     for (let i = 0; i < N; i++) {
@@ -45,6 +57,10 @@ export function toNfg(market: Market): string {
       profile[i] = 0;
     }
   }
-  lines.push(chunk.join('\n'));
-  return `${lines.join('\n')}\n`;
+  if (chunk.length > 0) yield `${chunk.join('\n')}\n`;
+}
+
+/** Returns the `.nfg` text of a game small enough to hold in one string. */
+export function toNfg(market: Market): string {
+  return [...nfgChunks(market)].join('');
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 import { computeRewardRows, toMonteCarloSettings, toRewardFunction } from '../generative/scenarioModels.js';
 import type { ChoiceRule, Market } from './market.js';
 import { refinedScenarioSchema, type ScenarioFile } from './scenarioSchema.js';
@@ -21,7 +21,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** Turns a zod error into one message that lists each field and problem. */
 export function describeIssues(source: string, error: z.ZodError): string {
-  const lines = error.issues.slice(0, 10).map((i) => `  ${formatPath(i.path)}: ${i.message}`);
+  const lines = error.issues.slice(0, 10).map((i) => {
+    const hint = i.code === 'unrecognized_keys' ? ': remove it or fix its spelling' : '';
+    return `  ${formatPath(i.path)}: ${i.message}${hint}`;
+  });
   const more = error.issues.length > 10 ? `\n  ... and ${error.issues.length - 10} more` : '';
   return `${source} is not a valid scenario:\n${lines.join('\n')}${more}`;
 }
@@ -39,10 +42,10 @@ export function readScenarioFile(path: string): ScenarioFile {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`scenario file ${path} not found: check the path`);
-    throw new InputError(`cannot read scenario file ${path}: ${code ?? String(err)}`);
+    throw fileError('scenario file', path, err);
   }
+  // Editors on some systems start UTF-8 files with a byte-order mark, which JSON.parse rejects.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let data: unknown;
   try {
     data = JSON.parse(text);

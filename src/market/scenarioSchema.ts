@@ -24,10 +24,26 @@ import {
 const finite = (what: string) =>
   z.number({ error: `must be a finite number (${what})` });
 
+/**
+ * Control characters and bidirectional overrides in names would reach the
+ * terminal raw, recolouring or reordering the tables genmarket prints.
+ */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 const name = z
   .string({ error: 'must be a string' })
   .min(1, { error: 'must not be empty' })
+  .refine((s) => !UNPRINTABLE.test(s), { error: 'must not contain control characters or direction overrides' })
   .describe('Unique name');
+
+/** Model names appear in comma-separated option lists such as --start and --base. */
+const modelName = name.refine((s) => !s.includes(','), {
+  error: 'must not contain a comma: options such as --start and --base list model names separated by commas',
+});
+
+/** Largest platform count genmarket accepts; enumeration tables and reports grow with it. */
+export const MAX_PLATFORMS = 1000;
 
 export const userTypeSchema = z
   .object({
@@ -38,12 +54,16 @@ export const userTypeSchema = z
     description: z.string().optional(),
     reward: rewardFunctionSchema.optional().describe('Reward function r_θ(x) over the output space'),
   })
-  .loose();
+  .strict();
 
 export const modelSchema = z
   .object({
-    name,
-    provider: z.string().min(1).optional().describe('Model provider; defaults to the model name'),
+    name: modelName,
+    provider: z
+      .string({ error: 'must be a string' })
+      .min(1, { error: 'must not be empty: leave provider out to use the model name' })
+      .optional()
+      .describe('Model provider; defaults to the model name'),
     rewards: z
       .array(finite('expected reward'))
       .optional()
@@ -56,7 +76,7 @@ export const modelSchema = z
       .optional()
       .describe('Standard deviation of each reward (rating noise), one per user type'),
   })
-  .loose();
+  .strict();
 
 export const platformSchema = z
   .object({
@@ -74,7 +94,7 @@ export const choiceSchema = z.discriminatedUnion(
         tieTolerance: finite('tie tolerance')
           .min(0, { error: 'must be non-negative' })
           .default(0)
-          .describe('Rewards closer than this count as tied'),
+          .describe('A reward within this distance of the best reward ties with it'),
       })
       .strict(),
     z
@@ -97,13 +117,20 @@ export const scenarioSchema = z
     userTypes: z.array(userTypeSchema).min(1, { error: 'needs at least one user type' }),
     models: z.array(modelSchema).min(1, { error: 'needs at least one model' }),
     platforms: z
-      .union([
-        z
-          .number({ error: 'must be a positive integer or a list of platforms' })
-          .int({ error: 'must be a whole number of platforms' })
-          .min(1, { error: 'must be at least 1 platform' }),
-        z.array(platformSchema).min(1, { error: 'needs at least one platform' }),
-      ])
+      .union(
+        [
+          z
+            .number()
+            .int({ error: 'must be a whole number of platforms' })
+            .min(1, { error: 'must be at least 1 platform' })
+            .max(MAX_PLATFORMS, { error: `must be at most ${MAX_PLATFORMS} platforms` }),
+          z
+            .array(platformSchema)
+            .min(1, { error: 'needs at least one platform' })
+            .max(MAX_PLATFORMS, { error: `must list at most ${MAX_PLATFORMS} platforms` }),
+        ],
+        { error: 'must be a whole number of platforms or a list of {name, initialModel}' },
+      )
       .describe('Number of platforms, or a list of {name, initialModel}'),
     choice: choiceSchema.default({ rule: 'hardmax', tieTolerance: 0 }),
     outsideOption: z
@@ -118,7 +145,7 @@ export const scenarioSchema = z
       .describe('Draws and seed for expected rewards without a closed form'),
     entrant: entrantSchema.optional().describe('Name, provider and starting distribution of a trained entrant'),
   })
-  .loose();
+  .strict();
 
 export type ScenarioFile = z.infer<typeof scenarioSchema>;
 
@@ -135,8 +162,10 @@ export function refineScenario(scenario: ScenarioFile, ctx: z.RefinementCtx): vo
   }
 
   const totalWeight = scenario.userTypes.reduce((sum, t) => sum + t.weight, 0);
-  if (!(totalWeight > 0)) {
+  if (numTypes > 0 && totalWeight === 0) {
     issue(['userTypes'], 'weights sum to 0: give at least one user type a positive weight');
+  } else if (!Number.isFinite(totalWeight)) {
+    issue(['userTypes'], 'weights sum past the largest finite number: scale them down, only their ratios matter');
   }
 
   refineGenerative(scenario, issue);

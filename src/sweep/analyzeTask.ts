@@ -43,7 +43,7 @@ export function analyzeTask(market: Market, settings: AnalyzeSettings): AnalyzeR
   const prices = pricesOfAnarchy(optimum.welfare, welfares);
   const homogeneous = distinct.filter((d) => d === 1).length;
   const range = (values: number[], pick: (a: number, b: number) => number) =>
-    values.length === 0 ? null : values.reduce(pick);
+    values.length === 0 ? null : values.reduce((a, b) => pick(a, b));
   return {
     equilibria: classes.length,
     homogeneous,

@@ -20,7 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 import { csvHeader, csvRow } from './csvFormat.js';
 import type { PointRecord } from './runPoint.js';
 
@@ -98,6 +98,10 @@ export class ResultWriter {
    * contains results, unless `overwrite` is set.
    */
   static create(paths: ResultPaths, overwrite: boolean): ResultWriter {
+    return withFileErrors(paths, () => ResultWriter.createFiles(paths, overwrite));
+  }
+
+  private static createFiles(paths: ResultPaths, overwrite: boolean): ResultWriter {
     if (!overwrite) {
       for (const path of [paths.ndjson, paths.csv]) {
         if (isNonEmptyFile(path)) {
@@ -120,6 +124,10 @@ export class ResultWriter {
    * file from the finished records, so both contain each record exactly once.
    */
   static resume(paths: ResultPaths, finished: FinishedRecords): ResultWriter {
+    return withFileErrors(paths, () => ResultWriter.resumeFiles(paths, finished));
+  }
+
+  private static resumeFiles(paths: ResultPaths, finished: FinishedRecords): ResultWriter {
     mkdirSync(dirname(paths.ndjson), { recursive: true });
     mkdirSync(dirname(paths.csv), { recursive: true });
     if (existsSync(paths.ndjson)) truncateSync(paths.ndjson, finished.completeBytes);
@@ -135,5 +143,15 @@ export class ResultWriter {
   close(): void {
     closeSync(this.csvFd);
     closeSync(this.ndjsonFd);
+  }
+}
+
+/** Runs `open`, turning a failure to create or open the result files into an InputError. */
+function withFileErrors(paths: ResultPaths, open: () => ResultWriter): ResultWriter {
+  try {
+    return open();
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw fileError('sweep result file', `${paths.ndjson} or ${paths.csv}`, err);
   }
 }

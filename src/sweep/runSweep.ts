@@ -3,6 +3,7 @@
  * when resuming, run the rest on the chosen runner and append each record
  * to the result files as soon as it finishes.
  */
+import { InputError } from '../errors.js';
 import { SingleBar } from 'cli-progress';
 import { availableParallelism } from 'node:os';
 import type { LoadedSweep } from './loadSweep.js';
@@ -58,7 +59,12 @@ export async function runSweep(loaded: LoadedSweep, options: SweepRunOptions): P
       if (keys.has(record.key)) done.add(record.key);
       else unmatched++;
     }
-    if (unmatched > 0) note(`${unmatched} records in ${paths.ndjson} match no point of this sweep: kept them`);
+    if (unmatched > 0) {
+      throw new InputError(
+        `${unmatched} records in ${paths.ndjson} match no point of this sweep, so the file holds another sweep's results: ` +
+          'choose another --out prefix, or drop --resume and pass --overwrite to start over',
+      );
+    }
     writer = ResultWriter.resume(paths, finished);
   } else {
     writer = ResultWriter.create(paths, options.overwrite === true);
@@ -90,6 +96,7 @@ export async function runSweep(loaded: LoadedSweep, options: SweepRunOptions): P
     process.exit(130);
   };
   process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onInterrupt);
 
   const failures: PointRecord[] = [];
   let ran = 0;
@@ -102,6 +109,7 @@ export async function runSweep(loaded: LoadedSweep, options: SweepRunOptions): P
     });
   } finally {
     process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
     bar?.stop();
     writer.close();
   }

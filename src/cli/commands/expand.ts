@@ -10,7 +10,7 @@ import { formatExpansion } from '../../expansion/formatExpansion.js';
 import { loadMarket } from '../../market/loadScenario.js';
 import { withPlatformCount } from '../../market/market.js';
 import { resolveModelNames, splitNameList } from '../../market/modelSelection.js';
-import { parseNonNegative, parsePositiveInteger } from '../parseOptions.js';
+import { parseNonNegative, parsePositiveInteger, parsePlatformCount } from '../parseOptions.js';
 
 interface ExpandOptions {
   base: string;
@@ -31,7 +31,7 @@ export function registerExpand(program: Command): void {
     .option('--order <models>', 'comma-separated models to add, in this order (default: every other model, in scenario order)')
     .option('--cumulative', 'add each model on top of the ones before it instead of to the base pool alone')
     .option('--json', 'print the steps as a JSON list')
-    .option('--platforms <n>', 'override the number of platforms', parsePositiveInteger('--platforms'))
+    .option('--platforms <n>', 'override the number of platforms', parsePlatformCount)
     .option('--tolerance <eps>', 'ε of the Nash condition u_i(k, a_-i) ≤ u_i(a) + ε', parseNonNegative('--tolerance'), 1e-12)
     .option('--max-classes <n>', 'reject pools with more permutation classes than this', parsePositiveInteger('--max-classes'), 50_000_000)
     .action((path: string, options: ExpandOptions) => {

@@ -30,7 +30,7 @@ export function registerSimulate(program: Command): void {
     .argument('[scenario]', 'scenario JSON file (omit with --resume)')
     .option('--rounds <n>', 'maximum number of rounds to play', '1000000')
     .option('--seed <seed>', 'seed of the random number generator (any text)', '1')
-    .option('--users <K>', 'users sampled per round, or "infinite" for exact expected shares', 'infinite')
+    .option('--users <K>', 'users sampled per round for the realised shares and welfare, or "infinite" for exact expected shares', '10000')
     .option('--per-user', "draw each user's type and choice one by one (costs O(K) per round)")
     .option('--schedule <name>', 'revision schedule: round-robin, random, simultaneous or inertia', 'round-robin')
     .option('--inertia <p>', 'probability that a platform revises in a round, with --schedule inertia (default 0.5)')

@@ -8,6 +8,7 @@ import {
   DEFAULT_EPSILON,
   DEFAULT_INERTIA,
   DEFAULT_RESPONSE_TEMPERATURE,
+  defaultStart,
   ESTIMATES,
   RESPONSE_RULES,
   SCHEDULES,
@@ -160,9 +161,4 @@ export function buildRunOptions(flags: SimulateFlags, market: Market): RunOption
       checkpointEvery: parseCount('--checkpoint-every', flags.checkpointEvery, 1),
     },
   };
-}
-
-/** Returns the scenario's initial models, or the first model for every platform. */
-export function defaultStart(market: Market): number[] {
-  return market.initialProfile ? Array.from(market.initialProfile) : new Array<number>(market.numPlatforms).fill(0);
 }

@@ -66,5 +66,7 @@ export function registerSweep(program: Command): void {
           `${summary.workers === 1 ? 'thread' : 'worker threads'} (${summary.failed} failed${skipped}); ` +
           `results in ${summary.paths.csv} and ${summary.paths.ndjson}\n`,
       );
+      // Some failed points are results; a sweep in which every point failed is a failure.
+      if (summary.ran > 0 && summary.failed === summary.ran) process.exitCode = 1;
     });
 }
