@@ -16,8 +16,16 @@ export function bestTime<T>(fn: () => T, repeats = 5): { seconds: number; result
   return { seconds, result };
 }
 
+const NAME_WIDTH = 36;
+const SIZE_WIDTH = 30;
+
 /** Prints one benchmark figure with its problem size and target. */
 export function report(name: string, size: string, figure: string, target?: string, met?: boolean): void {
   const verdict = target === undefined ? '' : `  target ${target}: ${met ? 'met' : 'MISSED'}`;
-  process.stdout.write(`${name.padEnd(34)} ${size.padEnd(34)} ${figure.padStart(18)}${verdict}\n`);
+  process.stdout.write(`${name.padEnd(NAME_WIDTH)} ${size.padEnd(SIZE_WIDTH)} ${figure.padStart(18)}${verdict}\n`);
+}
+
+/** Prints a detail line under the last figure, indented to its problem size. */
+export function note(text: string): void {
+  process.stdout.write(`${''.padEnd(NAME_WIDTH + 1)}${text}\n`);
 }
