@@ -29,10 +29,10 @@ export interface PointRecord {
 
 /**
  * Returns the scenario's market with the point's pool, platform count and
- * choice rule. A point with the scenario's platform count keeps its
- * platform names and, when the pool contains every initial model, its
- * initial models. Otherwise the platforms are P1, P2, ... and a
- * simulation starts them all on the pool's first model.
+ * choice rule. A point with the scenario's platform count keeps the
+ * scenario's platform names, and its initial models when the pool contains
+ * all of them. Otherwise the platforms are P1, P2, ... and a simulation
+ * starts them all on the pool's first model.
  */
 export function pointMarket(market: Market, params: PointParams): Market {
   const index = new Map(market.modelNames.map((name, j) => [name, j]));
