@@ -1,6 +1,7 @@
 /**
- * Reading of newline-delimited JSON files such as run logs. A run that was
- * killed mid-write leaves a last line without its newline. The reader keeps
+ * Reading of newline-delimited JSON files such as entry training logs and
+ * sweep results (simulate run logs have their own reader in src/runlog). A
+ * run that was killed mid-write leaves a last line without its newline. The reader keeps
  * every complete record before it and returns a note instead of failing.
  */
 import { readFileSync } from 'node:fs';

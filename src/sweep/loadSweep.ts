@@ -12,9 +12,6 @@ import type { ScenarioFile } from '../market/scenarioSchema.js';
 import { expandSweepPoints, type SweepPoint } from './sweepPoints.js';
 import { sweepSchema, type SweepFile } from './sweepSchema.js';
 
-/** Tasks this build can run; `simulate` joins once the simulator is part of genmarket. */
-export const RUNNABLE_TASKS: ReadonlySet<string> = new Set(['analyze']);
-
 export interface LoadedSweep {
   /** Sweep name: the file's `name`, or its file name without `.json`. */
   name: string;
@@ -46,11 +43,6 @@ export function parseSweep(data: unknown, source = 'sweep'): SweepFile {
  * (relative paths start at `baseDirectory`) and expands the points.
  */
 export function resolveSweep(sweep: SweepFile, baseDirectory: string, fallbackName: string): LoadedSweep {
-  if (!RUNNABLE_TASKS.has(sweep.task)) {
-    throw new InputError(
-      `task "${sweep.task}" needs the simulator, which this build of genmarket does not include: use task "analyze"`,
-    );
-  }
   const scenarioPath = resolve(baseDirectory, sweep.scenario);
   let scenario: ScenarioFile;
   try {
