@@ -5,7 +5,7 @@
  * every complete record before it and returns a note instead of failing.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 
 export interface NdjsonContent {
   records: Record<string, unknown>[];
@@ -20,10 +20,7 @@ export function readInputFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`input file ${path} not found: check the path`);
-    if (code === 'EISDIR') throw new InputError(`${path} is a directory: give a run log, sweep results, entry run or scenario file`);
-    throw new InputError(`cannot read input file ${path}: ${code ?? String(err)}`);
+    throw fileError('input file', path, err);
   }
 }
 

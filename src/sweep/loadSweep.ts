@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 import { buildMarket, formatPath, readScenarioFile } from '../market/loadScenario.js';
 import type { Market } from '../market/market.js';
 import type { ScenarioFile } from '../market/scenarioSchema.js';
@@ -62,9 +62,7 @@ export function loadSweep(path: string): LoadedSweep {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`sweep file ${path} not found: check the path`);
-    throw new InputError(`cannot read sweep file ${path}: ${code ?? String(err)}`);
+    throw fileError('sweep file', path, err);
   }
   let data: unknown;
   try {
