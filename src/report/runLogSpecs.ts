@@ -122,7 +122,8 @@ export function profileSpec(series: RunLogSeries, segments: ProfileSegment[]): T
       x: { field: 'start', type: 'quantitative', title: 'round' },
       x2: { field: 'end' },
       y: { field: 'platform', type: 'nominal', title: 'platform', sort: series.platformNames },
-      color: { field: 'model', type: 'nominal', title: 'model' },
+      // The default palette repeats after 10 colours; pools of up to 20 models keep distinct ones.
+      color: { field: 'model', type: 'nominal', title: 'model', scale: { scheme: 'tableau20' }, legend: { labelLimit: 320 } },
     },
   };
 }
