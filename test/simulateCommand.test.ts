@@ -86,7 +86,7 @@ describe('simulate option errors', () => {
     [['--epsilon', '0.5'], '--epsilon 0.5 has no effect unless --response epsilon-greedy'],
     [['--response', 'logit', '--response-temperature', '0'], 'invalid --response-temperature "0"'],
     [['--users', 'infinite', '--per-user'], '--per-user needs a finite number of users'],
-    [['--start', 'a'], 'invalid --start "a": it names 1 models but the scenario has 2 platforms'],
+    [['--start', 'a'], 'invalid --start "a": it names 1 models but the run has 2 platforms'],
     [['--start', 'a,z'], 'invalid --start "a,z": "z" is not a model of the scenario'],
     [['--rating-noise'], '--rating-noise needs reward standard deviations'],
     [['--log-stride', '0'], 'invalid --log-stride "0"'],

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeMarket } from '../src/analysis/analyzeMarket.js';
+import type { AnalyzeResult } from '../src/sweep/analyzeTask.js';
 import { loadSweep, parseSweep, resolveSweep } from '../src/sweep/loadSweep.js';
 import { pointMarket, runPoint } from '../src/sweep/runPoint.js';
 import { csvCell } from '../src/sweep/csvFormat.js';
@@ -55,10 +56,6 @@ describe('sweep file validation', () => {
     expect(() => resolveInline(data)).toThrow(/points\[0\]\.choice: "softmax" needs a temperature/);
   });
 
-  it('rejects the simulate task in this build', () => {
-    const data = { scenario: 'two-niches.json', task: 'simulate', grid: { seed: [1] } };
-    expect(() => resolveInline(data)).toThrow(/task "simulate" needs the simulator/);
-  });
 
   it('rejects a missing scenario file', () => {
     const data = { scenario: 'no-such-scenario.json', grid: { platforms: [2] } };
@@ -141,30 +138,31 @@ describe('sweep points', () => {
 });
 
 describe('runPoint analyze task', () => {
-  it('matches analyzeMarket on each point', () => {
+  it('matches analyzeMarket on each point', async () => {
     const loaded = resolveInline({
       scenario: 'pool-expansion.json',
       grid: { platforms: [2, 3, 4], pool: [['coder', 'mathematician'], 'top:4'], choice: ['hardmax', { rule: 'softmax', temperature: 1 }] },
     });
     for (const point of loaded.points) {
-      const record = runPoint(loaded.market, point, settings);
+      const record = await runPoint(loaded.market, point, settings);
+      const result = record.result as AnalyzeResult;
       const analysis = analyzeMarket(pointMarket(loaded.market, point.params));
       const welfares = analysis.equilibria.map((e) => e.welfare);
       expect(record.status).toBe('ok');
-      expect(record.result!.equilibria).toBe(analysis.equilibria.length);
-      expect(record.result!.homogeneous).toBe(analysis.homogeneousEquilibria);
-      expect(record.result!.differentiated).toBe(analysis.differentiatedEquilibria);
-      expect(record.result!.bestWelfare).toBe(welfares.length ? Math.max(...welfares) : null);
-      expect(record.result!.worstWelfare).toBe(welfares.length ? Math.min(...welfares) : null);
-      expect(record.result!.optimumWelfare).toBe(analysis.optimum.welfare);
-      expect(record.result!.priceOfAnarchy).toBe(analysis.priceOfAnarchy);
-      expect(record.result!.priceOfStability).toBe(analysis.priceOfStability);
+      expect(result.equilibria).toBe(analysis.equilibria.length);
+      expect(result.homogeneous).toBe(analysis.homogeneousEquilibria);
+      expect(result.differentiated).toBe(analysis.differentiatedEquilibria);
+      expect(result.bestWelfare).toBe(welfares.length ? Math.max(...welfares) : null);
+      expect(result.worstWelfare).toBe(welfares.length ? Math.min(...welfares) : null);
+      expect(result.optimumWelfare).toBe(analysis.optimum.welfare);
+      expect(result.priceOfAnarchy).toBe(analysis.priceOfAnarchy);
+      expect(result.priceOfStability).toBe(analysis.priceOfStability);
     }
   });
 
-  it('records an oversized point as an error', () => {
+  it('records an oversized point as an error', async () => {
     const loaded = resolveInline({ scenario: 'two-niches.json', analysis: { maxClasses: 5 }, grid: { platforms: [2, 9] } });
-    const [small, large] = loaded.points.map((p) => runPoint(loaded.market, p, loaded.sweep.analysis));
+    const [small, large] = await Promise.all(loaded.points.map((p) => runPoint(loaded.market, p, loaded.sweep.analysis)));
     expect(small.status).toBe('ok');
     expect(large.status).toBe('error');
     expect(large.result).toBeNull();

@@ -4,7 +4,7 @@
  * when it cannot be read or parsed.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 import type { ArenaInputs } from './buildScenario.js';
 import { parseLeaderboard } from './leaderboard.js';
 import { parseOrganizations } from './organizations.js';
@@ -26,8 +26,7 @@ function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new InputError(`cannot read ${what} ${path}: ${code}`);
+    throw fileError(what, path, err);
   }
 }
 

@@ -19,7 +19,7 @@ export function buildSection(path: string, options: ReportOptions = {}): ReportS
     case 'scenario':
       return scenarioSection(input.scenario, path, options);
     case 'run-log':
-      return runLogSection(extractRunLog(input.content, path), options);
+      return runLogSection(extractRunLog(input.log), options);
     case 'sweep':
       return sweepSection(extractSweep(input.table, path));
     case 'entry':

@@ -1,14 +1,17 @@
 /**
  * Detection of a report input's kind from its content. A scenario is JSON
- * with `userTypes` and `models`. A simulate run log is NDJSON with round
- * records. An entry run is the JSON report of `genmarket entry` or an
- * NDJSON log of its training steps. Sweep results are CSV, or NDJSON whose
- * records carry welfare or distinct-model columns.
+ * with `userTypes` and `models`. A simulate run log is NDJSON whose first
+ * line is a genmarket run-log header, and it is read by the run-log reader
+ * that replay and resume use. An entry run is the JSON report of
+ * `genmarket entry` or an NDJSON log of its training steps. Sweep results
+ * are CSV, or NDJSON whose records carry welfare or distinct-model columns.
  */
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { parseScenario } from '../market/loadScenario.js';
 import type { ScenarioFile } from '../market/scenarioSchema.js';
+import { RUN_LOG_FORMAT } from '../runlog/format.js';
+import { readRunLog, type RunLog } from '../runlog/reader.js';
 import { parseCsv, type CsvTable } from './readCsv.js';
 import { findEntryReport, isHeaderRecord, isRoundRecord, isTrainingRecord } from './logRecords.js';
 import { parseNdjson, readInputFile, type NdjsonContent } from './readNdjson.js';
@@ -17,7 +20,7 @@ import { flattenRecord, isMetricColumn } from './sweepSeries.js';
 
 export type ReportInput =
   | { kind: 'scenario'; source: string; scenario: ScenarioFile; notes: string[] }
-  | { kind: 'run-log'; source: string; content: NdjsonContent }
+  | { kind: 'run-log'; source: string; log: RunLog }
   | { kind: 'entry'; source: string; content: NdjsonContent }
   | { kind: 'sweep'; source: string; table: CsvTable };
 
@@ -38,6 +41,16 @@ function parseWholeJson(text: string): Record<string, unknown> | null {
   }
 }
 
+/** Returns whether a line is the header of a genmarket run log. */
+function isRunLogHeader(line: string): boolean {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isObject(value) && value.type === 'header' && value.format === RUN_LOG_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Turns NDJSON records into a sweep table: records of `genmarket sweep` get
  * its CSV columns, others one column per flattened key in first-seen order.
@@ -51,14 +64,18 @@ function sweepTable(content: NdjsonContent): CsvTable {
 
 function classifyRecords(content: NdjsonContent, source: string): ReportInput {
   const { records } = content;
-  if (records.some(isRoundRecord)) return { kind: 'run-log', source, content };
+  if (records.some(isRoundRecord)) {
+    throw new InputError(
+      `${source} has round records but its first line is not a ${RUN_LOG_FORMAT} header: ` +
+        'the report reads the run logs that genmarket simulate writes, complete from their first line',
+    );
+  }
   if (records.some((r) => isTrainingRecord(r) || findEntryReport(r) !== null)) return { kind: 'entry', source, content };
   if (records.some(isSweepPointRecord)) return { kind: 'sweep', source, table: sweepTable(content) };
   const data = records.filter((r) => !isHeaderRecord(r));
   if (data.some((r) => Object.keys(flattenRecord(r)).some(isMetricColumn))) {
     return { kind: 'sweep', source, table: sweepTable(content) };
   }
-  if (records.some((r) => isHeaderRecord(r) && 'scenario' in r)) return { kind: 'run-log', source, content };
   throw new InputError(`${source} has an unknown format because its records have no rounds, training steps or sweep results: ${EXPECTED}`);
 }
 
@@ -76,6 +93,9 @@ export function detectInput(path: string): ReportInput {
   if (whole && findEntryReport(whole)) {
     return { kind: 'entry', source: path, content: { records: [whole], lineNumbers: [1], notes: [] } };
   }
+
+  const headerEnd = text.indexOf('\n');
+  if (headerEnd >= 0 && isRunLogHeader(text.slice(0, headerEnd))) return { kind: 'run-log', source: path, log: readRunLog(path) };
 
   const first = text.trimStart();
   if (first.startsWith('{')) {

@@ -17,7 +17,7 @@ export function explicitType(record: Record<string, unknown>): string | null {
   return null;
 }
 
-/** Returns whether a record is a round of a simulate run: a round number and the platform shares. */
+/** Returns whether a record looks like a round of a simulate run: a round number and the platform shares. */
 export function isRoundRecord(record: Record<string, unknown>): boolean {
   const type = explicitType(record);
   if (type !== null) return type === 'round';
@@ -29,12 +29,6 @@ export function isHeaderRecord(record: Record<string, unknown>): boolean {
   const type = explicitType(record);
   if (type !== null) return type === 'header';
   return 'scenario' in record && 'seed' in record;
-}
-
-/** Returns whether a record is the closing summary of a run. */
-export function isSummaryRecord(record: Record<string, unknown>): boolean {
-  const type = explicitType(record);
-  return type === 'summary' || type === 'final' || type === 'end';
 }
 
 /** Returns whether a record is one point of an entrant's training curve. */

@@ -1,10 +1,11 @@
 /**
- * Reading of newline-delimited JSON files such as run logs. A run that was
- * killed mid-write leaves a last line without its newline. The reader keeps
+ * Reading of newline-delimited JSON files such as entry training logs and
+ * sweep results (simulate run logs have their own reader in src/runlog). A
+ * run that was killed mid-write leaves a last line without its newline. The reader keeps
  * every complete record before it and returns a note instead of failing.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 
 export interface NdjsonContent {
   records: Record<string, unknown>[];
@@ -19,10 +20,7 @@ export function readInputFile(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`input file ${path} not found: check the path`);
-    if (code === 'EISDIR') throw new InputError(`${path} is a directory: give a run log, sweep results, entry run or scenario file`);
-    throw new InputError(`cannot read input file ${path}: ${code ?? String(err)}`);
+    throw fileError('input file', path, err);
   }
 }
 

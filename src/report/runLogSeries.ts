@@ -1,163 +1,204 @@
 /**
- * Series of a `genmarket simulate` run log: the profile, platform shares
- * and welfare of every round, the events, the closing summary, and the
- * scenario from the header, which the report needs for the reference
- * welfare lines and the best-response graph.
+ * Series of a `genmarket simulate` run log: the shares and welfare of
+ * every logged round, the deployed model of each platform in every round,
+ * the events, the closing summary, and the scenario from the header. The
+ * report needs the scenario for the reference welfare lines and the
+ * best-response graph. The log is read by the reader of replay and resume.
+ *
+ * A round record's profile is the profile that served users in that
+ * round, before the round's revisions. A revision in round r takes effect
+ * from round r + 1. Round records are written only every `--log-stride`
+ * rounds, so the deployed models come from the start profile and the
+ * revisions, which the log contains for every round.
  */
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
-import { formatPath, parseScenario, readScenarioFile } from '../market/loadScenario.js';
+import { writeShares } from '../game/profilePayoffs.js';
+import { formatPath } from '../market/loadScenario.js';
+import type { Market } from '../market/market.js';
 import type { ScenarioFile } from '../market/scenarioSchema.js';
-import { describeFields, explicitType, isHeaderRecord, isRoundRecord, isSummaryRecord, PINO_FIELDS } from './logRecords.js';
-import type { NdjsonContent } from './readNdjson.js';
+import type { RunRecord, SummaryRecord } from '../runlog/format.js';
+import { analyzeLog, headerMarket } from '../runlog/logLayout.js';
+import type { LogEntry, RunLog } from '../runlog/reader.js';
+import { describeFields } from './logRecords.js';
+
+/** Events kept for the page; later ones are only counted. */
+export const MAX_LISTED_EVENTS = 200;
 
 export interface RunRound {
   round: number;
-  /** Model name deployed by each platform. */
+  /** Model name deployed by each platform in this round. */
   profile: string[];
   shares: number[];
   welfare: number;
 }
 
+/** The profile that serves users from `round` on, until the next change. */
+export interface ProfileChange {
+  round: number;
+  profile: string[];
+}
+
 export interface RunEvent {
-  round: number | null;
+  round: number;
   description: string;
 }
 
 export interface RunLogSeries {
   source: string;
   scenarioName: string;
-  seed: string | null;
-  /** Scenario from the header, or null when the header has none. */
-  scenario: ScenarioFile | null;
-  /** Platform count of the run, which may differ from the scenario's (`--platforms`). */
+  seed: string;
+  scenario: ScenarioFile;
   numPlatforms: number;
   platformNames: string[];
+  /** Rounds played up to the last complete round of the log. */
+  lastRound: number;
+  /** Rounds between round records (`--log-stride`). */
+  logStride: number;
+  /** The round records, in round order. */
   rounds: RunRound[];
+  /** The profile of round 1 and every later change, up to `lastRound`. */
+  profileChanges: ProfileChange[];
+  /** Profile after the revisions of the last round, which serves the next round. */
+  finalProfile: string[];
+  /** Exact welfare of `finalProfile` under the population weights π. */
+  finalProfileWelfare: number;
+  /** The first MAX_LISTED_EVENTS events. */
   events: RunEvent[];
-  summary: Record<string, unknown> | null;
+  /** Number of events in the log, listed or not. */
+  eventCount: number;
+  /** The summary that ends the log, or null when the log was cut off before it. */
+  summary: SummaryRecord | null;
   notes: string[];
 }
 
+const index = z.number().int().min(0);
+
 const roundSchema = z
   .object({
-    round: z.number().int().min(0),
-    profile: z.array(z.union([z.string(), z.number().int().min(0)])),
+    profile: z.array(index),
     shares: z.array(z.number().finite()),
     welfare: z.number().finite(),
   })
   .loose();
 
-function readHeaderScenario(value: unknown, source: string): ScenarioFile {
-  if (typeof value === 'string') {
-    const nearLog = isAbsolute(value) ? value : resolve(dirname(source), value);
-    return readScenarioFile(existsSync(nearLog) ? nearLog : value);
-  }
-  return parseScenario(value, `${source} header scenario`);
-}
+const revisionSchema = z.object({ platform: index, from: index, to: index }).loose();
 
-function modelName(entry: string | number, scenario: ScenarioFile | null, where: string): string {
-  if (typeof entry === 'string') return entry;
-  const model = scenario?.models[entry];
-  if (!model) throw new InputError(`${where}: profile entry ${entry} is not a model index of the scenario`);
-  return model.name;
-}
-
-function parseRound(record: Record<string, unknown>, scenario: ScenarioFile | null, where: string): RunRound {
-  const result = roundSchema.safeParse(record);
+/** Raises an InputError naming the line when a record does not match `schema`. */
+function checkRecord<T>(schema: z.ZodType<T>, entry: LogEntry, path: string): T {
+  const result = schema.safeParse(entry.record);
   if (!result.success) {
     const issue = result.error.issues[0];
-    throw new InputError(`${where}: invalid round record: ${formatPath(issue.path)}: ${issue.message}`);
+    throw new InputError(
+      `${path} line ${entry.line}: invalid ${entry.record.type} record: ${formatPath(issue.path)}: ${issue.message}`,
+    );
   }
-  const { round, profile, shares, welfare } = result.data;
-  if (profile.length !== shares.length) {
-    throw new InputError(`${where}: round ${round} has ${profile.length} profile entries but ${shares.length} shares: give one per platform`);
-  }
-  return { round, profile: profile.map((entry) => modelName(entry, scenario, where)), shares, welfare };
+  return result.data;
 }
 
-function platformNamesOf(header: Record<string, unknown> | null, scenario: ScenarioFile | null, count: number): string[] {
-  const fromHeader = header?.platformNames ?? header?.platforms;
-  if (Array.isArray(fromHeader) && fromHeader.length === count && fromHeader.every((n) => typeof n === 'string')) {
-    return fromHeader as string[];
-  }
-  if (scenario && Array.isArray(scenario.platforms) && scenario.platforms.length === count) {
-    return scenario.platforms.map((p) => p.name);
-  }
-  return Array.from({ length: count }, (_, i) => `P${i + 1}`);
+function modelNames(market: Market, profile: readonly number[], where: string): string[] {
+  return profile.map((j) => {
+    const name = market.modelNames[j];
+    if (name === undefined) throw new InputError(`${where}: model index ${j} is not a model of the scenario (it has ${market.numModels})`);
+    return name;
+  });
 }
 
-/** Record types that carry run state for resuming, not events of the market. */
-const STATE_TYPES = new Set(['checkpoint']);
+function parseRound(entry: LogEntry, market: Market, path: string): RunRound {
+  const { profile, shares, welfare } = checkRecord(roundSchema, entry, path);
+  const where = `${path} line ${entry.line}`;
+  if (profile.length !== market.numPlatforms || shares.length !== market.numPlatforms) {
+    throw new InputError(
+      `${where}: round ${entry.record.round} has ${profile.length} profile entries and ${shares.length} shares, ` +
+        `but the run has ${market.numPlatforms} platforms: the log is corrupted`,
+    );
+  }
+  return { round: entry.record.round, profile: modelNames(market, profile, where), shares, welfare };
+}
+
+/** Describes an event with platform and model names in place of the indices the log stores. */
+function describeEvent(record: RunRecord, market: Market): string {
+  const model = (j: number) => market.modelNames[j] ?? `model ${j}`;
+  const profile = (p: readonly number[]) => p.map(model).join(', ');
+  switch (record.type) {
+    case 'revision':
+      return `revision: ${market.platformNames[record.platform]} switches from ${model(record.from)} to ${model(record.to)} for the next round`;
+    case 'convergence':
+      return `convergence at ${profile(record.profile)}`;
+    case 'cycle':
+      return `cycle of period ${record.period}: ${record.profiles.map((p) => `(${profile(p)})`).join(' → ')}`;
+    default:
+      return `${record.type} ${describeFields(record as unknown as Record<string, unknown>, ['type', 'round'])}`.trim();
+  }
+}
+
+/** Record types that are neither rounds nor events of the market. */
+const SKIPPED_TYPES = new Set<RunRecord['type']>(['header', 'round', 'checkpoint', 'summary']);
 
 /**
- * Describes an event record with model and platform names where the
- * simulator logs indices: `revision` (platform, from, to), `convergence`
- * (profile) and `cycle` (period, profiles). Other records list their fields.
+ * Extracts the series of a run log up to its last complete round. Raises
+ * an InputError naming the line of a record that does not fit the
+ * header's scenario.
  */
-function describeEvent(record: Record<string, unknown>, scenario: ScenarioFile | null, platformNames: string[]): string {
-  const type = explicitType(record) ?? (typeof record.msg === 'string' ? record.msg : 'event');
-  const model = (entry: unknown) =>
-    typeof entry === 'number' ? (scenario?.models[entry]?.name ?? `model ${entry}`) : String(entry);
-  const profile = (value: unknown) => (Array.isArray(value) ? value.map(model).join(', ') : String(value));
-
-  if (type === 'revision' && typeof record.platform === 'number') {
-    const platform = platformNames[record.platform] ?? `platform ${record.platform}`;
-    return `revision: ${platform} switches from ${model(record.from)} to ${model(record.to)}`;
+export function extractRunLog(log: RunLog): RunLogSeries {
+  const source = log.path;
+  const notes = [...log.notes];
+  const { scenario, market } = headerMarket(log);
+  const layout = analyzeLog(log);
+  if (layout.lastRound === 0) {
+    throw new InputError(`${source} contains no complete round: the run stopped before it finished round 1, so there is nothing to plot`);
   }
-  if (type === 'convergence' && Array.isArray(record.profile)) return `convergence at ${profile(record.profile)}`;
-  if (type === 'cycle' && Array.isArray(record.profiles)) {
-    return `cycle of period ${String(record.period)}: ${record.profiles.map((p) => `(${profile(p)})`).join(' → ')}`;
+  if (layout.partialRecords > 0) {
+    const count = layout.partialRecords;
+    notes.push(`${source} ends in the middle of round ${layout.lastRound + 1}: left out its ${count} record${count === 1 ? '' : 's'}`);
   }
-  return `${type} ${describeFields(record, ['type', 'kind', 'record', 'round'])}`.trim();
-}
-
-/** Extracts the series of a run log; raises an InputError naming the file when it has no rounds. */
-export function extractRunLog(content: NdjsonContent, source: string): RunLogSeries {
-  const notes = [...content.notes];
-  const headerIndex = content.records.findIndex(isHeaderRecord);
-  const header = headerIndex >= 0 ? content.records[headerIndex] : null;
-  let scenario: ScenarioFile | null = null;
-  if (header && header.scenario !== undefined) scenario = readHeaderScenario(header.scenario, source);
-  else notes.push(`${source}: the log has no header with a scenario, so reference welfare and the best-response graph are left out`);
 
   const rounds: RunRound[] = [];
-  const eventRecords: Record<string, unknown>[] = [];
-  let summary: Record<string, unknown> | null = null;
-  content.records.forEach((record, k) => {
-    const where = `${source} line ${content.lineNumbers[k]}`;
-    if (k === headerIndex || STATE_TYPES.has(explicitType(record) ?? '')) return;
-    if (isRoundRecord(record)) rounds.push(parseRound(record, scenario, where));
-    else if (isSummaryRecord(record)) summary = record;
-    else if (Object.keys(record).some((key) => !PINO_FIELDS.has(key))) eventRecords.push(record);
-  });
-  if (rounds.length === 0) {
-    throw new InputError(`${source} contains no round records: expected lines like {"type":"round","round":1,"profile":[...],"shares":[...],"welfare":...}`);
+  const events: RunEvent[] = [];
+  let eventCount = 0;
+  const current = Array.from(log.header.options.dynamics.start);
+  const profileChanges: ProfileChange[] = [{ round: 1, profile: modelNames(market, current, source) }];
+  for (const entry of layout.kept) {
+    const { record } = entry;
+    if (record.type === 'round') rounds.push(parseRound(entry, market, source));
+    if (record.type === 'revision') {
+      const { platform, to } = checkRecord(revisionSchema, entry, source);
+      if (platform >= market.numPlatforms || to >= market.numModels) {
+        throw new InputError(`${source} line ${entry.line}: revision of platform ${platform} to model ${to} does not fit the scenario: the log is corrupted`);
+      }
+      current[platform] = to;
+      const next = { round: record.round + 1, profile: modelNames(market, current, source) };
+      if (profileChanges.at(-1)!.round === next.round) profileChanges[profileChanges.length - 1] = next;
+      else profileChanges.push(next);
+    }
+    if (SKIPPED_TYPES.has(record.type)) continue;
+    eventCount++;
+    if (events.length < MAX_LISTED_EVENTS) events.push({ round: record.round, description: describeEvent(record, market) });
   }
 
-  const numPlatforms = rounds[0].shares.length;
-  const mismatch = rounds.find((r) => r.shares.length !== numPlatforms);
-  if (mismatch) {
-    throw new InputError(`${source}: round ${mismatch.round} has ${mismatch.shares.length} platforms but round ${rounds[0].round} has ${numPlatforms}`);
+  // A revision in the last round changes the profile only for a round that was never played.
+  const finalProfile = profileChanges.at(-1)!.profile;
+  if (profileChanges.at(-1)!.round > layout.lastRound) profileChanges.pop();
+  if (layout.finalSummary === null) {
+    notes.push(`${source} does not end with a summary, because the run was killed or the log was cut off, so the outcome is unknown`);
   }
-  const platformNames = platformNamesOf(header, scenario, numPlatforms);
-  const events: RunEvent[] = eventRecords.map((record) => ({
-    round: typeof record.round === 'number' ? record.round : null,
-    description: describeEvent(record, scenario, platformNames),
-  }));
-  const seed = header?.seed;
+
   return {
     source,
-    scenarioName: scenario?.name ?? (typeof header?.name === 'string' ? header.name : source),
-    seed: seed === undefined || seed === null ? null : String(seed),
+    scenarioName: scenario.name,
+    seed: log.header.seed,
     scenario,
-    numPlatforms,
-    platformNames,
+    numPlatforms: market.numPlatforms,
+    platformNames: market.platformNames,
+    lastRound: layout.lastRound,
+    logStride: log.header.options.log.stride,
     rounds,
+    profileChanges,
+    finalProfile,
+    finalProfileWelfare: writeShares(market, current, new Float64Array(market.numPlatforms)),
     events,
-    summary,
+    eventCount,
+    summary: layout.finalSummary,
     notes,
   };
 }

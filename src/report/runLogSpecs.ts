@@ -3,7 +3,7 @@
  * of each platform over rounds, and welfare with its reference lines.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { RunLogSeries, RunRound } from './runLogSeries.js';
+import type { ProfileChange, RunLogSeries, RunRound } from './runLogSeries.js';
 import type { ReferenceWelfare } from './scenarioAnalysis.js';
 
 /** Rounds drawn per line chart; longer runs are thinned evenly, keeping the first and last round. */
@@ -42,29 +42,58 @@ export interface ProfileSegment {
   end: number;
 }
 
-/** Segments drawn in the deployed-model chart; runs that switch more often are drawn at thinned rounds. */
+/** Segments drawn in the deployed-model chart; runs that switch more often are drawn at sampled rounds. */
 export const MAX_PROFILE_SEGMENTS = 5000;
 
 /**
- * Merges consecutive rounds in which a platform keeps its model into one
- * segment. Each of `rounds` lasts until the next one in the list, so a
- * thinned list gives the model at each kept round.
+ * Returns the profile serving in `count` evenly spaced rounds from 1 to
+ * the last round, each as a change that lasts until the next sample.
  */
-export function profileSegments(series: RunLogSeries, rounds: readonly RunRound[] = series.rounds): ProfileSegment[] {
+export function sampleProfiles(series: RunLogSeries, count = MAX_PLOTTED_ROUNDS): ProfileChange[] {
+  const samples: ProfileChange[] = [];
+  const changes = series.profileChanges;
+  let k = 0;
+  const total = Math.min(count, series.lastRound);
+  for (let n = 0; n < total; n++) {
+    const round = total === 1 ? 1 : 1 + Math.round((n * (series.lastRound - 1)) / (total - 1));
+    while (k + 1 < changes.length && changes[k + 1].round <= round) k++;
+    samples.push({ round, profile: changes[k].profile });
+  }
+  return samples;
+}
+
+/**
+ * Merges consecutive changes in which a platform keeps its model into one
+ * segment. Each change lasts until the next one, and the last until the
+ * end of the last round.
+ */
+export function profileSegments(series: RunLogSeries, changes: readonly ProfileChange[] = series.profileChanges): ProfileSegment[] {
   const segments: ProfileSegment[] = [];
   series.platformNames.forEach((platform, i) => {
     let current: ProfileSegment | null = null;
-    rounds.forEach((r, k) => {
-      const end = k + 1 < rounds.length ? rounds[k + 1].round : r.round + 1;
-      if (current && current.model === r.profile[i]) {
+    changes.forEach((change, k) => {
+      const end = k + 1 < changes.length ? changes[k + 1].round : series.lastRound + 1;
+      if (current && current.model === change.profile[i]) {
         current.end = end;
         return;
       }
-      current = { platform, model: r.profile[i], start: r.round, end };
+      current = { platform, model: change.profile[i], start: change.round, end };
       segments.push(current);
     });
   });
   return segments;
+}
+
+/**
+ * Returns the line mark of the share and welfare charts. With a round
+ * record in every round the values hold until the next round, so the line
+ * steps. Sparser records are joined by straight lines with a point at
+ * each logged round, since the values between them are unknown.
+ */
+function lineMark(series: RunLogSeries, color?: string) {
+  const colorProperty = color === undefined ? {} : { color };
+  if (series.logStride === 1) return { type: 'line' as const, interpolate: 'step-after' as const, ...colorProperty };
+  return { type: 'line' as const, point: true, ...colorProperty };
 }
 
 export function shareSpec(series: RunLogSeries, rows: ShareRow[]): TopLevelSpec {
@@ -73,7 +102,7 @@ export function shareSpec(series: RunLogSeries, rows: ShareRow[]): TopLevelSpec 
     width: WIDTH,
     height: HEIGHT,
     data: { values: rows },
-    mark: { type: 'line', interpolate: 'step-after' },
+    mark: lineMark(series),
     encoding: {
       x: { field: 'round', type: 'quantitative', title: 'round' },
       y: { field: 'share', type: 'quantitative', title: 'market share', scale: { domain: [0, 1] } },
@@ -93,7 +122,8 @@ export function profileSpec(series: RunLogSeries, segments: ProfileSegment[]): T
       x: { field: 'start', type: 'quantitative', title: 'round' },
       x2: { field: 'end' },
       y: { field: 'platform', type: 'nominal', title: 'platform', sort: series.platformNames },
-      color: { field: 'model', type: 'nominal', title: 'model' },
+      // The default palette repeats after 10 colours; pools of up to 20 models keep distinct ones.
+      color: { field: 'model', type: 'nominal', title: 'model', scale: { scheme: 'tableau20' }, legend: { labelLimit: 320 } },
     },
   };
 }
@@ -121,7 +151,7 @@ export function welfareSpec(series: RunLogSeries, rounds: readonly RunRound[], r
     layer: [
       {
         data: { values: welfareRows },
-        mark: { type: 'line', interpolate: 'step-after', color: '#1f77b4' },
+        mark: lineMark(series, '#1f77b4'),
         encoding: {
           x: { field: 'round', type: 'quantitative', title: 'round' },
           y: { field: 'welfare', type: 'quantitative', title: 'welfare W', scale: { zero: false } },
@@ -148,8 +178,5 @@ export function welfareSpec(series: RunLogSeries, rounds: readonly RunRound[], r
 }
 
 function subtitle(series: RunLogSeries): string {
-  const seed = series.seed === null ? '' : `, seed ${series.seed}`;
-  const first = series.rounds[0].round;
-  const last = series.rounds[series.rounds.length - 1].round;
-  return `${series.numPlatforms} platforms, rounds ${first}–${last}${seed}`;
+  return `${series.numPlatforms} platforms, rounds 1–${series.lastRound}, seed ${series.seed}`;
 }

@@ -49,6 +49,13 @@ export function sweepPointRow(record: JsonObject): Record<string, Cell> {
     optimum_welfare: number(result.optimumWelfare),
     price_of_anarchy: number(result.priceOfAnarchy),
     price_of_stability: number(result.priceOfStability),
+    outcome: text(result.outcome),
+    rounds: number(result.rounds),
+    final_profile: Array.isArray(result.finalProfile) ? result.finalProfile.join(' ') : null,
+    final_shares: Array.isArray(result.finalShares) ? result.finalShares.join(' ') : null,
+    final_welfare: number(result.finalWelfare),
+    welfare_mean: number(result.welfareMean),
+    distinct_models: number(result.distinctModels),
     elapsed_ms: number(record.elapsedMs),
     error: text(record.error),
   };

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { fileError } from '../errors.js';
 import { buildHtmlPage, type RenderedFigure } from './htmlPage.js';
 import type { InputKind, ReportSection } from './reportModel.js';
 import { renderSvg } from './renderSvg.js';
@@ -35,7 +35,7 @@ function writeFile(path: string, text: string): void {
   try {
     writeFileSync(path, text);
   } catch (err) {
-    throw new InputError(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw fileError('report file', path, err);
   }
 }
 
@@ -44,7 +44,7 @@ export async function writeReport(sections: readonly ReportSection[], outDir: st
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (err) {
-    throw new InputError(`cannot create output directory ${outDir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw fileError('output directory', outDir, err);
   }
   const prefixes = filePrefixes(sections.map((s) => s.source));
   const rendered: RenderedFigure[][] = [];

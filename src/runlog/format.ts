@@ -23,7 +23,7 @@ export const RUN_LOG_FORMAT = 'genmarket-run-log';
 export const RUN_LOG_FORMAT_VERSION = 1;
 
 export interface LogSettings {
-  /** A round record is written every `stride` rounds, and in every round with another record. */
+  /** A round record is written every `stride` rounds. Revisions and other events are always written, in the round they happen. */
   stride: number;
   /** A checkpoint is written every `checkpointEvery` rounds, and when the run stops. */
   checkpointEvery: number;

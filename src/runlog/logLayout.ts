@@ -10,6 +10,8 @@
  */
 import { InputError } from '../errors.js';
 import { parseScenario, buildMarket } from '../market/loadScenario.js';
+import type { Market } from '../market/market.js';
+import type { ScenarioFile } from '../market/scenarioSchema.js';
 import { Simulation } from '../simulation/simulation.js';
 import type { CheckpointRecord, SummaryRecord } from './format.js';
 import type { LogEntry, RunLog } from './reader.js';
@@ -63,11 +65,15 @@ export function analyzeLog(log: RunLog): LogLayout {
   };
 }
 
-/** Builds the simulation a log's header describes, before any round, with `maxRounds` in force. */
-export function simulationFromHeader(log: RunLog, maxRounds: number): Simulation {
+/**
+ * Builds the scenario and market of a log's header and checks that the
+ * header's start profile and rating noise fit them. Raises an InputError
+ * naming the log when they do not.
+ */
+export function headerMarket(log: RunLog): { scenario: ScenarioFile; market: Market } {
   const scenario = parseScenario(log.header.scenario, `the scenario in ${log.path}`);
   const market = buildMarket(scenario);
-  const { dynamics, run } = log.header.options;
+  const { dynamics } = log.header.options;
   if (dynamics.start.length !== market.numPlatforms || dynamics.start.some((j) => j >= market.numModels)) {
     throw new InputError(
       `${log.path}: the header's start profile [${dynamics.start.join(', ')}] does not fit its scenario ` +
@@ -77,6 +83,13 @@ export function simulationFromHeader(log: RunLog, maxRounds: number): Simulation
   if (dynamics.ratingNoise && !market.rewardStdDevs) {
     throw new InputError(`${log.path}: the header asks for rating noise but its scenario has no rewardStdDevs: the log is corrupted`);
   }
+  return { scenario, market };
+}
+
+/** Builds the simulation a log's header describes, before any round, with `maxRounds` in force. */
+export function simulationFromHeader(log: RunLog, maxRounds: number): Simulation {
+  const { market } = headerMarket(log);
+  const { dynamics, run } = log.header.options;
   return new Simulation(market, dynamics, { ...run, maxRounds });
 }
 

@@ -9,7 +9,7 @@
  * log is corrupted and raises an InputError.
  */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 import { RUN_LOG_FORMAT, RUN_LOG_FORMAT_VERSION, type HeaderRecord, type RunRecord } from './format.js';
 import { validateHeader } from './headerSchema.js';
 
@@ -54,7 +54,7 @@ export function readRunLog(path: string): RunLog {
   try {
     bytes = readFileSync(path);
   } catch (err) {
-    throw new InputError(`cannot read run log ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw fileError('run log', path, err);
   }
 
   const notes: string[] = [];

@@ -1,9 +1,12 @@
 /**
  * CSV layout of sweep results: one row per point, parameters first, then
- * the task's result fields, then the error message. Cells follow RFC 4180:
- * a cell with a comma, quote or line break is quoted, with quotes doubled.
+ * the result fields of the analyze task and of the simulate task (empty
+ * for the other task), then the error message. Cells follow RFC 4180: a
+ * cell with a comma, quote or line break is quoted, with quotes doubled.
  */
+import type { AnalyzeResult } from './analyzeTask.js';
 import type { PointRecord } from './runPoint.js';
+import type { SimulateResult } from './simulateTask.js';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -12,8 +15,14 @@ interface Column {
   value: (record: PointRecord) => Cell;
 }
 
-const result = (field: keyof NonNullable<PointRecord['result']>) => (record: PointRecord) =>
-  record.result ? record.result[field] : null;
+type ResultField = keyof AnalyzeResult | keyof SimulateResult;
+
+/** Reads one result field; lists become their items separated by spaces, like the pool. */
+const result = (field: ResultField) => (record: PointRecord): Cell => {
+  const fields = record.result as Partial<Record<ResultField, Cell | Cell[]>> | null;
+  const value = fields?.[field] ?? null;
+  return Array.isArray(value) ? value.join(' ') : value;
+};
 
 export const CSV_COLUMNS: readonly Column[] = [
   { header: 'index', value: (r) => r.index },
@@ -36,6 +45,13 @@ export const CSV_COLUMNS: readonly Column[] = [
   { header: 'optimum_welfare', value: result('optimumWelfare') },
   { header: 'price_of_anarchy', value: result('priceOfAnarchy') },
   { header: 'price_of_stability', value: result('priceOfStability') },
+  { header: 'outcome', value: result('outcome') },
+  { header: 'rounds', value: result('rounds') },
+  { header: 'final_profile', value: result('finalProfile') },
+  { header: 'final_shares', value: result('finalShares') },
+  { header: 'final_welfare', value: result('finalWelfare') },
+  { header: 'welfare_mean', value: result('welfareMean') },
+  { header: 'distinct_models', value: result('distinctModels') },
   { header: 'elapsed_ms', value: (r) => r.elapsedMs },
   { header: 'error', value: (r) => r.error },
 ];

@@ -5,15 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { z } from 'zod';
-import { InputError } from '../errors.js';
+import { fileError, InputError } from '../errors.js';
 import { buildMarket, formatPath, readScenarioFile } from '../market/loadScenario.js';
 import type { Market } from '../market/market.js';
 import type { ScenarioFile } from '../market/scenarioSchema.js';
 import { expandSweepPoints, type SweepPoint } from './sweepPoints.js';
 import { sweepSchema, type SweepFile } from './sweepSchema.js';
-
-/** Tasks this build can run; `simulate` joins once the simulator is part of genmarket. */
-export const RUNNABLE_TASKS: ReadonlySet<string> = new Set(['analyze']);
 
 export interface LoadedSweep {
   /** Sweep name: the file's `name`, or its file name without `.json`. */
@@ -46,11 +43,6 @@ export function parseSweep(data: unknown, source = 'sweep'): SweepFile {
  * (relative paths start at `baseDirectory`) and expands the points.
  */
 export function resolveSweep(sweep: SweepFile, baseDirectory: string, fallbackName: string): LoadedSweep {
-  if (!RUNNABLE_TASKS.has(sweep.task)) {
-    throw new InputError(
-      `task "${sweep.task}" needs the simulator, which this build of genmarket does not include: use task "analyze"`,
-    );
-  }
   const scenarioPath = resolve(baseDirectory, sweep.scenario);
   let scenario: ScenarioFile;
   try {
@@ -70,9 +62,7 @@ export function loadSweep(path: string): LoadedSweep {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`sweep file ${path} not found: check the path`);
-    throw new InputError(`cannot read sweep file ${path}: ${code ?? String(err)}`);
+    throw fileError('sweep file', path, err);
   }
   let data: unknown;
   try {

@@ -6,6 +6,8 @@
 import { InputError, LimitError } from '../errors.js';
 import { withChoice, withModels, withPlatformCount, type Market } from '../market/market.js';
 import { analyzeTask, type AnalyzeResult, type AnalyzeSettings } from './analyzeTask.js';
+import { simulateTask, type SimulateResult } from './simulateTask.js';
+import { sweepRunOptions } from './simulationOptions.js';
 import type { PointParams, SweepPoint } from './sweepPoints.js';
 import type { SweepTask } from './sweepSchema.js';
 
@@ -18,13 +20,20 @@ export interface PointRecord {
   scenario: string;
   params: PointParams;
   status: 'ok' | 'error';
-  result: AnalyzeResult | null;
+  /** Result of the task: `AnalyzeResult` for `analyze`, `SimulateResult` for `simulate`. */
+  result: AnalyzeResult | SimulateResult | null;
   /** Error message when `status` is `error`. */
   error: string | null;
   elapsedMs: number;
 }
 
-/** Returns the scenario's market with the point's pool, platform count and choice rule. */
+/**
+ * Returns the scenario's market with the point's pool, platform count and
+ * choice rule. A point with the scenario's platform count keeps the
+ * scenario's platform names, and its initial models when the pool contains
+ * all of them. Otherwise the platforms are P1, P2, ... and a simulation
+ * starts them all on the pool's first model.
+ */
 export function pointMarket(market: Market, params: PointParams): Market {
   const index = new Map(market.modelNames.map((name, j) => [name, j]));
   const pool = params.pool.map((name) => {
@@ -32,7 +41,12 @@ export function pointMarket(market: Market, params: PointParams): Market {
     if (j === undefined) throw new InputError(`pool model "${name}" is not in scenario ${market.name}`);
     return j;
   });
-  return withChoice(withPlatformCount(withModels(market, pool), params.platforms), params.choice);
+  const point = withChoice(withPlatformCount(withModels(market, pool), params.platforms), params.choice);
+  if (params.platforms !== market.numPlatforms) return point;
+
+  const initial = market.initialProfile ? Array.from(market.initialProfile, (j) => pool.indexOf(j)) : null;
+  const initialProfile = initial && initial.every((j) => j >= 0) ? Int32Array.from(initial) : null;
+  return { ...point, platformNames: market.platformNames, initialProfile };
 }
 
 /** Describes an error for a result record; unexpected errors keep their class name. */
@@ -61,13 +75,20 @@ export function failedRecord(scenario: string, point: SweepPoint, message: strin
   return { ...emptyRecord(scenario, point), status: 'error', error: message };
 }
 
+/** Runs the point's task on its market. */
+async function runTask(market: Market, point: SweepPoint, settings: AnalyzeSettings): Promise<AnalyzeResult | SimulateResult> {
+  const marketOfPoint = pointMarket(market, point.params);
+  if (point.task === 'analyze') return analyzeTask(marketOfPoint, settings);
+  const options = sweepRunOptions(point.params.simulation, marketOfPoint, point.params.seed);
+  return simulateTask(marketOfPoint, options);
+}
+
 /** Runs one point and returns its record; a failing task gives a record with status `error`. */
-export function runPoint(market: Market, point: SweepPoint, settings: AnalyzeSettings): PointRecord {
+export async function runPoint(market: Market, point: SweepPoint, settings: AnalyzeSettings): Promise<PointRecord> {
   const started = performance.now();
   const record = emptyRecord(market.name, point);
   try {
-    if (point.task !== 'analyze') throw new InputError(`task "${point.task}" is not available in this build`);
-    record.result = analyzeTask(pointMarket(market, point.params), settings);
+    record.result = await runTask(market, point, settings);
   } catch (err) {
     record.status = 'error';
     record.error = describeError(err);

@@ -9,6 +9,8 @@
 import { InputError } from '../errors.js';
 import type { ChoiceRule, Market } from '../market/market.js';
 import { resolveModelNames, topModelsByAverage } from '../market/modelSelection.js';
+import { pointMarket } from './runPoint.js';
+import { sweepRunOptions, type LocateOption } from './simulationOptions.js';
 import {
   TOP_POOL_PATTERN,
   type ChoiceSpec,
@@ -156,6 +158,22 @@ function resolveParams(sweep: SweepFile, market: Market, spec: Located): Omit<Po
   };
 }
 
+/** Locates a simulation option in the point's own `simulation` value when it sets the option, else in the sweep's. */
+function locateOption(spec: Located): LocateOption {
+  return (key) => {
+    const own = spec.simulation;
+    return own && Object.hasOwn(own.value, key) ? `${own.path}.${key}` : `simulation.${key}`;
+  };
+}
+
+/**
+ * Checks the simulation options of a simulate point on the point's market
+ * (its platform count and pool decide which starting profiles are valid).
+ */
+function checkSimulationOptions(market: Market, params: PointParams, spec: Located): void {
+  sweepRunOptions(params.simulation, pointMarket(market, params), params.seed, locateOption(spec));
+}
+
 /** Returns the identity of a point: its task and parameters except the pool as written. */
 export function pointKey(task: SweepTask, params: PointParams): string {
   const { platforms, choice, pool, seed, simulation } = params;
@@ -183,6 +201,15 @@ export function expandSweepPoints(sweep: SweepFile, market: Market): ExpandedPoi
     }
     const seed = resolved.seed ?? fnv1a32(`${sweep.seed}|${pointKey(sweep.task, { ...resolved, seed: 0 })}`);
     const params: PointParams = { ...resolved, seed };
+    if (sweep.task === 'simulate') {
+      try {
+        checkSimulationOptions(market, params, spec);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        problems.add(err.message);
+        continue;
+      }
+    }
     const key = pointKey(sweep.task, params);
     if (seen.has(key)) {
       // A hardmax point repeated once per temperature is the documented

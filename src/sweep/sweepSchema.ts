@@ -53,7 +53,7 @@ const seed = z
 
 const simulation = z
   .record(z.string(), z.unknown(), { error: 'must be an object of simulation options' })
-  .describe('Options passed to the simulator unchanged');
+  .describe('Options of genmarket simulate as camelCase fields, such as {"rounds": 2000, "schedule": "random"}; the simulate task checks them');
 
 /** Axis values must be non-empty lists: an empty axis would make the grid empty. */
 const axis = <T extends z.ZodType>(value: T) => z.array(value).min(1, { error: 'needs at least one value' });

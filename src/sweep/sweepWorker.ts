@@ -12,7 +12,9 @@ const port = parentPort;
 const init = workerData as WorkerInit;
 const market = init.market;
 
-port.on('message', (request: WorkerRequest) => {
-  const response: WorkerResponse = { record: runPoint(market, request.point, init.settings) };
+// The pool sends a worker its next point only after this one's record, so
+// points never overlap within a worker.
+port.on('message', async (request: WorkerRequest) => {
+  const response: WorkerResponse = { record: await runPoint(market, request.point, init.settings) };
   port.postMessage(response);
 });

@@ -50,7 +50,7 @@ export class InProcessRunner implements PointRunner {
 
   async run(points: readonly SweepPoint[], onRecord: (record: PointRecord) => void): Promise<void> {
     for (const point of points) {
-      onRecord(runPoint(this.market, point, this.settings));
+      onRecord(await runPoint(this.market, point, this.settings));
       // Yield so that signal handlers and the progress bar's timer can run.
       await new Promise((resolve) => setImmediate(resolve));
     }

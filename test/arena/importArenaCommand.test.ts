@@ -102,7 +102,7 @@ describe('import-arena command', () => {
   });
 
   it('rejects a missing file', async () => {
-    await expect(run([join(outDir, 'absent.json')])).rejects.toThrow(/cannot read leaderboard .*absent\.json: ENOENT/);
+    await expect(run([join(outDir, 'absent.json')])).rejects.toThrow(/leaderboard .*absent\.json not found: check the path/);
   });
 
   it('rejects a malformed mapping', async () => {

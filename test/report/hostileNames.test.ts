@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSection } from '../../src/report/buildReport.js';
 import { escapeHtml } from '../../src/report/htmlPage.js';
 import { writeReport } from '../../src/report/writeReport.js';
+import { runCli } from '../cli.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'genmarket-hostile-'));
 
@@ -12,24 +13,33 @@ const scriptModel = '<script>alert(1)</script>';
 const imagePlatform = '"><img src=x onerror=alert(2)>';
 const boldScenario = "<b>bold</b> & 'quoted'";
 
+let hostileLog: string | null = null;
+
+/** Writes a scenario with markup in its names once and returns the log of a real simulate run on it. */
 function writeHostileLog(): string {
+  if (hostileLog !== null) return hostileLog;
   const scenario = {
     name: boldScenario,
-    userTypes: [{ name: '<i>type</i>', weight: 1 }],
-    models: [
-      { name: scriptModel, rewards: [2] },
-      { name: 'plain', rewards: [1] },
+    userTypes: [
+      { name: '<i>type</i>', weight: 2 },
+      { name: 'other', weight: 1 },
     ],
-    platforms: [{ name: imagePlatform }, { name: 'B&B' }],
+    models: [
+      { name: scriptModel, rewards: [2, 0] },
+      { name: 'plain', rewards: [1, 1] },
+    ],
+    platforms: [
+      { name: imagePlatform, initialModel: 'plain' },
+      { name: 'B&B', initialModel: 'plain' },
+    ],
+    choice: { rule: 'hardmax' },
   };
-  const lines = [
-    { type: 'header', scenario, seed: 1, options: {} },
-    { type: 'round', round: 0, profile: [scriptModel, 'plain'], shares: [1, 0], welfare: 2 },
-    { type: 'event', round: 0, event: scriptModel },
-    { type: 'round', round: 1, profile: [scriptModel, scriptModel], shares: [0.5, 0.5], welfare: 2 },
-  ];
+  const scenarioPath = join(directory, 'hostile-scenario.json');
+  writeFileSync(scenarioPath, JSON.stringify(scenario));
   const path = join(directory, 'hostile.ndjson');
-  writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const run = runCli(['simulate', scenarioPath, '--log', path, '--log-stride', '1', '--no-progress']);
+  if (run.status !== 0) throw new Error(`genmarket simulate failed: ${run.stderr}`);
+  hostileLog = path;
   return path;
 }
 

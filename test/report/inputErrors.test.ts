@@ -60,14 +60,39 @@ describe('report input errors', () => {
 
   it('names the line of an invalid round', () => {
     const lines = [...fixtureLines];
-    lines[1] = JSON.stringify({ type: 'round', round: 0, profile: ['specialist'], shares: 'half', welfare: 4 });
+    lines[2] = JSON.stringify({ type: 'round', round: 1, profile: [0, 0], shares: 'half', welfare: 4 });
     const path = writeInput('invalid-round.ndjson', lines.join('\n') + '\n');
-    expectCleanFailure(runCli(['report', path]), /invalid-round\.ndjson line 2: invalid round record: shares: /);
+    expectCleanFailure(runCli(['report', path]), /invalid-round\.ndjson line 3: invalid round record: shares: /);
+  });
+
+  it('names the line of a round with an unknown model', () => {
+    const lines = [...fixtureLines];
+    lines[2] = JSON.stringify({ type: 'round', round: 1, profile: [0, 5], shares: [0.5, 0.5], welfare: 4 });
+    const path = writeInput('unknown-model.ndjson', lines.join('\n') + '\n');
+    expectCleanFailure(runCli(['report', path]), /unknown-model\.ndjson line 3: model index 5 is not a model of the scenario/);
   });
 
   it('rejects a header without rounds', () => {
     const path = writeInput('header-only.ndjson', fixtureLines[0] + '\n');
-    expectCleanFailure(runCli(['report', path]), /header-only\.ndjson contains no round records/);
+    expectCleanFailure(runCli(['report', path]), /header-only\.ndjson contains no complete round: the run stopped before it finished round 1/);
+  });
+
+  it('rejects round records without a header', () => {
+    const path = writeInput('no-header.ndjson', fixtureLines.slice(1).join('\n') + '\n');
+    expectCleanFailure(runCli(['report', path]), /no-header\.ndjson has round records but its first line is not a genmarket-run-log header/);
+  });
+
+  it('rejects another log format version', () => {
+    const header = { ...JSON.parse(fixtureLines[0]), formatVersion: 99 };
+    const path = writeInput('version.ndjson', [JSON.stringify(header), ...fixtureLines.slice(1)].join('\n') + '\n');
+    expectCleanFailure(runCli(['report', path]), /version\.ndjson has run-log format version 99, but this genmarket reads version 1/);
+  });
+
+  it('rejects rounds out of order', () => {
+    const lines = [...fixtureLines];
+    [lines[2], lines[5]] = [lines[5], lines[2]];
+    const path = writeInput('order.ndjson', lines.join('\n') + '\n');
+    expectCleanFailure(runCli(['report', path]), /order\.ndjson line 4 is for round 2 after a record for round 3: the log is corrupted/);
   });
 });
 
@@ -81,9 +106,12 @@ describe('report of a truncated log', () => {
     expect(result.status).toBe(0);
     const written = JSON.parse(result.stdout);
     expect(written.sections[0].kind).toBe('run-log');
-    expect(written.sections[0].notes[0]).toMatch(/truncated\.ndjson: line 7 is incomplete .*read the 6 complete records before it/);
+    expect(written.sections[0].notes[0]).toMatch(
+      /truncated\.ndjson ends with an incomplete record on line 7 \(30 bytes without a newline\); reading the 6 complete records before it/,
+    );
+    expect(written.sections[0].notes[1]).toMatch(/truncated\.ndjson does not end with a summary, .* so the outcome is unknown/);
     const html = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(html).toContain('line 7 is incomplete');
+    expect(html).toContain('incomplete record on line 7');
     expect(html).toContain('<dt>rounds</dt><dd>3</dd>');
   });
 
@@ -93,7 +121,8 @@ describe('report of a truncated log', () => {
     const out = join(directory, 'truncated-text-out');
     const result = runCli(['report', path, '--out', out]);
     expect(result.status).toBe(0);
-    expect(result.stderr).toMatch(/^note: .*truncated-text\.ndjson: line 5 is incomplete/);
+    expect(result.stderr).toMatch(/^note: .*truncated-text\.ndjson ends with an incomplete record on line 5/);
+    expect(result.stderr).toMatch(/\nnote: .*truncated-text\.ndjson ends in the middle of round 2: left out its 1 record\n/);
     expect(result.stdout).toMatch(/^wrote 4 SVG files and .*index\.html\n$/);
     expect(existsSync(join(out, 'truncated-text-welfare.svg'))).toBe(true);
   });

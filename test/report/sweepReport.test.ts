@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { buildSection } from '../../src/report/buildReport.js';
 import { detectInput } from '../../src/report/detectInput.js';
@@ -194,5 +194,55 @@ describe('report of a real sweep', () => {
     // Best equilibrium welfare at 4 platforms and τ = 0.2, as in the sweep documentation.
     expect(heatmap).toContain('>0.95<');
     expect(heatmap).toContain('softmax τ=0.2');
+  });
+});
+
+describe('report of a simulate sweep', () => {
+  const sweepPath = join(directory, 'two-niches-learning.json');
+  writeFileSync(
+    sweepPath,
+    JSON.stringify({
+      scenario: join(process.cwd(), 'scenarios', 'two-niches.json'),
+      task: 'simulate',
+      simulation: { users: 1000, estimates: 'learned', rounds: 1000, window: 100 },
+      grid: { platforms: [2, 3, 4], choice: ['hardmax', 'softmax'], temperature: [0.1, 0.5] },
+    }),
+  );
+  const prefix = join(directory, 'simulate', 'two-niches-learning');
+
+  beforeAll(() => {
+    const sweep = runCli(['sweep', sweepPath, '--workers', '1', '--out', prefix]);
+    expect(sweep.status, sweep.stderr).toBe(0);
+  });
+
+  it('maps records to the sweep CSV columns', () => {
+    const record = JSON.parse(readFileSync(`${prefix}.ndjson`, 'utf8').split('\n')[0]);
+    const row = sweepPointRow(record);
+    expect(Object.keys(row)).toEqual(CSV_COLUMNS.map((c) => c.header));
+    expect(row.outcome).toBe(record.result.outcome);
+    expect(row.final_profile).toBe(record.result.finalProfile.join(' '));
+    expect(row.welfare_mean).toBe(record.result.welfareMean);
+  });
+
+  it('reads the CSV and NDJSON files alike', () => {
+    const fromCsv = sweepOf(`${prefix}.csv`);
+    const fromNdjson = sweepOf(`${prefix}.ndjson`);
+    expect(fromCsv.parameters).toEqual(['platforms', 'choice']);
+    expect(fromCsv.metrics).toEqual(['final_welfare', 'welfare_mean', 'distinct_models']);
+    expect(fromNdjson.parameters).toEqual(fromCsv.parameters);
+    expect(fromNdjson.metrics).toEqual(fromCsv.metrics);
+    expect(fromNdjson.rows).toHaveLength(9);
+    const pick = (rows: typeof fromCsv.rows) => rows.map((r) => [r.index, r.choice, r.outcome, r.final_welfare, r.distinct_models]);
+    expect(pick(fromNdjson.rows)).toEqual(pick(fromCsv.rows));
+  });
+
+  it('draws one heatmap per metric', () => {
+    const section = buildSection(`${prefix}.csv`);
+    expect(section.figures.map((f) => f.name)).toEqual([
+      'heatmap-final-welfare',
+      'heatmap-welfare-mean',
+      'heatmap-distinct-models',
+    ]);
+    expect(section.notes.some((n) => n.includes('fixed in every row') && n.includes('"estimates":"learned"'))).toBe(true);
   });
 });

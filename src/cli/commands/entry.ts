@@ -6,7 +6,7 @@
 import { Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { pino, destination, type Logger } from 'pino';
-import { InputError } from '../../errors.js';
+import { fileError, InputError } from '../../errors.js';
 import { prepareEntryScenario } from '../../entry/entryScenario.js';
 import { formatEntry } from '../../entry/formatEntry.js';
 import { DEFAULT_ENTRY_OPTIONS, runEntry, type EntryOptions, type EntryReport } from '../../entry/runEntry.js';
@@ -47,7 +47,7 @@ function openLog(path: string): Logger {
   try {
     return pino({ name: 'genmarket-entry' }, destination({ dest: path, mkdir: true, sync: true }));
   } catch (err) {
-    throw new InputError(`cannot open log file ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}: set --log to a writable path`);
+    throw fileError('training log file', path, err);
   }
 }
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { BRADLEY_TERRY_TEMPERATURE, buildArenaScenario, type ArenaOptions } from '../../arena/buildScenario.js';
 import { readArenaInputs } from '../../arena/readArenaInputs.js';
 import { parseModelSpec, type ModelSpec } from '../../arena/selectModels.js';
-import { InputError } from '../../errors.js';
+import { fileError, InputError } from '../../errors.js';
 import type { ScenarioFile } from '../../market/scenarioSchema.js';
 
 interface ImportArenaFlags {
@@ -106,8 +106,7 @@ export function runImportArena(leaderboardPath: string, flags: ImportArenaFlags)
     try {
       writeFileSync(flags.out, text);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? String(err);
-      throw new InputError(`cannot write scenario to ${flags.out}: ${code}`);
+      throw fileError('scenario file', flags.out, err);
     }
     process.stderr.write(
       `wrote ${flags.out}: ${scenario.models.length} models, ${scenario.userTypes.length} user types\n`,

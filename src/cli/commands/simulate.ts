@@ -18,7 +18,7 @@ import { Simulation } from '../../simulation/simulation.js';
 import { GENMARKET_VERSION } from '../../version.js';
 import { handleInterrupts, ProgressDisplay } from '../terminal.js';
 import { renderSummary } from './renderSummary.js';
-import { buildRunOptions, parseCount, type SimulateFlags } from './simulateOptions.js';
+import { buildRunOptions, parseCount, SIMULATE_DEFAULTS, type SimulateFlags } from './simulateOptions.js';
 
 /** Options that a resume may set; the others come from the log header. */
 const RESUME_OPTIONS = new Set(['resume', 'rounds', 'json', 'progress']);
@@ -28,24 +28,24 @@ export function registerSimulate(program: Command): void {
     .command('simulate')
     .description('Run stochastic best-response dynamics on a scenario and report convergence, cycles and welfare')
     .argument('[scenario]', 'scenario JSON file (omit with --resume)')
-    .option('--rounds <n>', 'maximum number of rounds to play', '1000000')
-    .option('--seed <seed>', 'seed of the random number generator (any text)', '1')
-    .option('--users <K>', 'users sampled per round for the realised shares and welfare, or "infinite" for exact expected shares', '10000')
+    .option('--rounds <n>', 'maximum number of rounds to play', SIMULATE_DEFAULTS.rounds)
+    .option('--seed <seed>', 'seed of the random number generator (any text)', SIMULATE_DEFAULTS.seed)
+    .option('--users <K>', 'users sampled per round for the realised shares and welfare, or "infinite" for exact expected shares', SIMULATE_DEFAULTS.users)
     .option('--per-user', "draw each user's type and choice one by one (costs O(K) per round)")
-    .option('--schedule <name>', 'revision schedule: round-robin, random, simultaneous or inertia', 'round-robin')
+    .option('--schedule <name>', 'revision schedule: round-robin, random, simultaneous or inertia', SIMULATE_DEFAULTS.schedule)
     .option('--inertia <p>', 'probability that a platform revises in a round, with --schedule inertia (default 0.5)')
-    .option('--response <rule>', 'response rule: best, better, epsilon-greedy or logit', 'best')
+    .option('--response <rule>', 'response rule: best, better, epsilon-greedy or logit', SIMULATE_DEFAULTS.response)
     .option('--epsilon <e>', 'exploration probability of --response epsilon-greedy (default 0.1)')
     .option('--response-temperature <eta>', 'temperature of --response logit, in market-share units (default 0.01)')
-    .option('--estimates <source>', 'payoff estimates: exact (under π), sample (the round\'s users) or learned', 'exact')
+    .option('--estimates <source>', 'payoff estimates: exact (under π), sample (the round\'s users) or learned', SIMULATE_DEFAULTS.estimates)
     .option('--rating-noise', "evaluate models on rewards drawn each round from Normal(S, σ), σ from the scenario's rewardStdDevs")
     .option('--start <models>', 'comma-separated starting model of each platform (default: the scenario\'s initialModel, else the first model)')
-    .option('--window <rounds>', 'rounds an equilibrium must hold to count as converged under stochastic dynamics', '1000')
+    .option('--window <rounds>', 'rounds an equilibrium must hold to count as converged under stochastic dynamics', SIMULATE_DEFAULTS.window)
     .option('--no-stop', 'keep playing until --rounds after convergence or a proven cycle')
     .option('--log <path>', 'run log file (default: logs/<scenario>-seed<seed>-<time>.ndjson)')
     .option('--no-log', 'write no run log')
-    .option('--log-stride <n>', 'write a round record every n rounds, besides rounds with events', '1000')
-    .option('--checkpoint-every <n>', 'write a resumable checkpoint every n rounds', '100000')
+    .option('--log-stride <n>', 'write a round record (profile, shares, welfare) every n rounds; revisions are always logged', SIMULATE_DEFAULTS.logStride)
+    .option('--checkpoint-every <n>', 'write a resumable checkpoint every n rounds', SIMULATE_DEFAULTS.checkpointEvery)
     .option('--resume <log>', 'continue the run in this log from its last complete round, appending to it')
     .option('--json', 'print the summary as JSON')
     .option('--no-progress', 'never show the progress bar')

@@ -1,7 +1,8 @@
 /**
- * Parsing and checking of the `simulate` options. Every error names the
- * option and the value and raises an InputError, so the command exits
- * with status 2.
+ * Parsing and checking of the `simulate` options, shared by the command
+ * line and by sweeps of the `simulate` task. Every error names the option
+ * and the value and raises an InputError, so the command exits with
+ * status 2.
  */
 import { InputError } from '../../errors.js';
 import {
@@ -20,42 +21,101 @@ import {
 import type { Market } from '../../market/market.js';
 import type { RunOptions } from '../../runlog/format.js';
 
-/** Option values as commander returns them. */
-export interface SimulateFlags {
-  rounds: string;
+/**
+ * Settings of one run. The command line gives every value as text. A
+ * sweep file gives JSON numbers, booleans and, for `start`, a list of
+ * model names, which the same checks accept.
+ */
+export interface SimulateSettings {
+  rounds: string | number;
   seed: string;
-  users: string;
+  users: string | number;
   perUser?: boolean;
   schedule: string;
-  inertia?: string;
+  inertia?: string | number;
   response: string;
-  epsilon?: string;
-  responseTemperature?: string;
+  epsilon?: string | number;
+  responseTemperature?: string | number;
   estimates: string;
   ratingNoise?: boolean;
+  /** Starting model of each platform: names separated by commas, or a list of names. */
+  start?: string | string[];
+  window: string | number;
+  stop: boolean;
+  logStride: string | number;
+  checkpointEvery: string | number;
+}
+
+/** Option values as commander returns them. */
+export interface SimulateFlags extends SimulateSettings {
+  rounds: string;
+  users: string;
+  inertia?: string;
+  epsilon?: string;
+  responseTemperature?: string;
   start?: string;
   window: string;
-  stop: boolean;
-  log?: string | false;
   logStride: string;
   checkpointEvery: string;
+  log?: string | false;
   resume?: string;
   json?: boolean;
   progress: boolean;
 }
 
-/** Returns a whole number ≥ `min` from `value`, accepting forms like 1e6. */
-export function parseCount(option: string, value: string, min: number): number {
-  const number = Number(value.replaceAll('_', ''));
-  if (value.trim() === '' || !Number.isSafeInteger(number) || number < min) {
+/** Defaults of the options that have one, as text the way commander passes them. */
+export const SIMULATE_DEFAULTS = {
+  rounds: '1000000',
+  seed: '1',
+  users: '10000',
+  schedule: 'round-robin',
+  response: 'best',
+  estimates: 'exact',
+  window: '1000',
+  stop: true,
+  logStride: '1000',
+  checkpointEvery: '100000',
+} as const satisfies Partial<SimulateSettings>;
+
+export type SimulateOptionKey = keyof SimulateSettings;
+
+/** Option names for messages: command-line flags, or field paths of a sweep file. */
+export interface OptionNames {
+  /** Names the option, such as `--log-stride` or `grid.simulation[0].logStride`. */
+  option(key: SimulateOptionKey): string;
+  /** Names the option set to `value` as the user would write it, such as `--schedule inertia`. */
+  setting(key: SimulateOptionKey, value: string): string;
+}
+
+function flagName(key: SimulateOptionKey): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Names options by their command-line flags. */
+export const FLAG_NAMES: OptionNames = {
+  option: flagName,
+  setting: (key, value) => `${flagName(key)} ${value}`,
+};
+
+/** Returns a number from text (empty text is NaN) or the number itself. */
+function toNumber(value: string | number, allowUnderscores: boolean): number {
+  if (typeof value === 'number') return value;
+  if (value.trim() === '') return Number.NaN;
+  return Number(allowUnderscores ? value.replaceAll('_', '') : value);
+}
+
+/** Returns a whole number ≥ `min` from `value`, accepting text forms like 1e6 and 1_000_000. */
+export function parseCount(option: string, value: string | number, min: number): number {
+  const number = toNumber(value, true);
+  if (!Number.isSafeInteger(number) || number < min) {
     throw new InputError(`invalid ${option} ${JSON.stringify(value)}: expected a whole number of at least ${min}`);
   }
   return number;
 }
 
-function parseNumber(option: string, value: string, valid: (x: number) => boolean, expected: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || !valid(number)) {
+function parseNumber(option: string, value: string | number, valid: (x: number) => boolean, expected: string): number {
+  const number = toNumber(value, false);
+  if (!Number.isFinite(number) || !valid(number)) {
     throw new InputError(`invalid ${option} ${JSON.stringify(value)}: expected ${expected}`);
   }
   return number;
@@ -68,21 +128,21 @@ function parseChoice<T extends string>(option: string, value: string, choices: r
   return value as T;
 }
 
-function parseUsers(value: string): number | null {
-  if (value.toLowerCase() === 'infinite') return null;
-  const number = Number(value.replaceAll('_', ''));
-  if (value.trim() === '' || !Number.isSafeInteger(number) || number < 1) {
-    throw new InputError(`invalid --users ${JSON.stringify(value)}: expected a whole number of users of at least 1, or "infinite"`);
+function parseUsers(option: string, value: string | number): number | null {
+  if (typeof value === 'string' && value.toLowerCase() === 'infinite') return null;
+  const number = toNumber(value, true);
+  if (!Number.isSafeInteger(number) || number < 1) {
+    throw new InputError(`invalid ${option} ${JSON.stringify(value)}: expected a whole number of users of at least 1, or "infinite"`);
   }
   return number;
 }
 
-/** Returns the model index of each platform named in `--start m1,m2,...`. */
-export function parseStart(value: string, market: Market): number[] {
-  const names = value.split(',').map((s) => s.trim());
+/** Returns the model index of each platform named in `--start m1,m2,...` or in a list of names. */
+export function parseStart(value: string | readonly string[], market: Market, option = '--start'): number[] {
+  const names = typeof value === 'string' ? value.split(',').map((s) => s.trim()) : value;
   if (names.length !== market.numPlatforms) {
     throw new InputError(
-      `invalid --start ${JSON.stringify(value)}: it names ${names.length} models but the scenario has ` +
+      `invalid ${option} ${JSON.stringify(value)}: it names ${names.length} models but the run has ` +
         `${market.numPlatforms} platforms (${market.platformNames.join(', ')}); give one model per platform`,
     );
   }
@@ -90,75 +150,81 @@ export function parseStart(value: string, market: Market): number[] {
     const index = market.modelNames.indexOf(name);
     if (index === -1) {
       const known = market.modelNames.slice(0, 10).join(', ') + (market.numModels > 10 ? ', ...' : '');
-      throw new InputError(`invalid --start ${JSON.stringify(value)}: "${name}" is not a model of the scenario (models: ${known})`);
+      throw new InputError(`invalid ${option} ${JSON.stringify(value)}: "${name}" is not a model of the scenario (models: ${known})`);
     }
     return index;
   });
 }
 
 /** Rejects an option that only applies with another option value. */
-function requireWith(given: string | undefined, option: string, applies: boolean, condition: string): void {
+function requireWith(given: string | number | undefined, option: string, applies: boolean, condition: string): void {
   if (given !== undefined && !applies) {
     throw new InputError(`${option} ${given} has no effect unless ${condition}: remove it or add ${condition}`);
   }
 }
 
-/** Builds the run options from the flags of a new run. */
-export function buildRunOptions(flags: SimulateFlags, market: Market): RunOptions {
-  const schedule = parseChoice<Schedule>('--schedule', flags.schedule, SCHEDULES);
-  const response = parseChoice<ResponseRule>('--response', flags.response, RESPONSE_RULES);
-  const estimates = parseChoice<Estimates>('--estimates', flags.estimates, ESTIMATES);
-  const users = parseUsers(flags.users);
+/**
+ * Builds the run options of a new run from its settings. Messages name
+ * the options with `names`, which defaults to the command-line flags.
+ */
+export function buildRunOptions(settings: SimulateSettings, market: Market, names: OptionNames = FLAG_NAMES): RunOptions {
+  const { option, setting } = names;
+  const schedule = parseChoice<Schedule>(option('schedule'), settings.schedule, SCHEDULES);
+  const response = parseChoice<ResponseRule>(option('response'), settings.response, RESPONSE_RULES);
+  const estimates = parseChoice<Estimates>(option('estimates'), settings.estimates, ESTIMATES);
+  const users = parseUsers(option('users'), settings.users);
 
-  requireWith(flags.inertia, '--inertia', schedule === 'inertia', '--schedule inertia');
-  requireWith(flags.epsilon, '--epsilon', response === 'epsilon-greedy', '--response epsilon-greedy');
-  requireWith(flags.responseTemperature, '--response-temperature', response === 'logit', '--response logit');
-  if (flags.perUser && users === null) {
-    throw new InputError('--per-user needs a finite number of users: add --users K');
+  requireWith(settings.inertia, option('inertia'), schedule === 'inertia', setting('schedule', 'inertia'));
+  requireWith(settings.epsilon, option('epsilon'), response === 'epsilon-greedy', setting('response', 'epsilon-greedy'));
+  requireWith(settings.responseTemperature, option('responseTemperature'), response === 'logit', setting('response', 'logit'));
+  if (settings.perUser && users === null) {
+    throw new InputError(`${option('perUser')} needs a finite number of users: set ${option('users')} to a whole number`);
   }
-  if (flags.ratingNoise && !market.rewardStdDevs) {
+  if (settings.ratingNoise && !market.rewardStdDevs) {
     throw new InputError(
-      `--rating-noise needs reward standard deviations, but scenario "${market.name}" has no rewardStdDevs: ` +
+      `${option('ratingNoise')} needs reward standard deviations, but scenario "${market.name}" has no rewardStdDevs: ` +
         'add rewardStdDevs (one per user type) to its models',
     );
   }
-  if (flags.ratingNoise && estimates === 'learned') {
-    throw new InputError('--rating-noise has no effect with --estimates learned, because learners do not use S: remove one of them');
+  if (settings.ratingNoise && estimates === 'learned') {
+    throw new InputError(
+      `${option('ratingNoise')} has no effect with ${setting('estimates', 'learned')}, because learners do not use S: remove one of them`,
+    );
   }
-  if (flags.seed === '') throw new InputError('invalid --seed "": expected a non-empty seed');
+  if (settings.seed === '') throw new InputError(`invalid ${option('seed')} "": expected a non-empty seed`);
 
   const dynamics: DynamicsOptions = {
-    seed: flags.seed,
+    seed: settings.seed,
     users,
-    perUser: flags.perUser ?? false,
+    perUser: settings.perUser ?? false,
     schedule,
     inertia:
-      flags.inertia === undefined
+      settings.inertia === undefined
         ? DEFAULT_INERTIA
-        : parseNumber('--inertia', flags.inertia, (p) => p > 0 && p <= 1, 'a probability in (0, 1]'),
+        : parseNumber(option('inertia'), settings.inertia, (p) => p > 0 && p <= 1, 'a probability in (0, 1]'),
     response,
     epsilon:
-      flags.epsilon === undefined
+      settings.epsilon === undefined
         ? DEFAULT_EPSILON
-        : parseNumber('--epsilon', flags.epsilon, (e) => e >= 0 && e <= 1, 'a probability in [0, 1]'),
+        : parseNumber(option('epsilon'), settings.epsilon, (e) => e >= 0 && e <= 1, 'a probability in [0, 1]'),
     responseTemperature:
-      flags.responseTemperature === undefined
+      settings.responseTemperature === undefined
         ? DEFAULT_RESPONSE_TEMPERATURE
-        : parseNumber('--response-temperature', flags.responseTemperature, (t) => t > 0, 'a positive number (payoff units)'),
+        : parseNumber(option('responseTemperature'), settings.responseTemperature, (t) => t > 0, 'a positive number (payoff units)'),
     estimates,
-    ratingNoise: flags.ratingNoise ?? false,
-    start: flags.start !== undefined ? parseStart(flags.start, market) : defaultStart(market),
+    ratingNoise: settings.ratingNoise ?? false,
+    start: settings.start !== undefined ? parseStart(settings.start, market, option('start')) : defaultStart(market),
   };
   return {
     dynamics,
     run: {
-      maxRounds: parseCount('--rounds', flags.rounds, 1),
-      window: parseCount('--window', flags.window, 1),
-      stopAtOutcome: flags.stop,
+      maxRounds: parseCount(option('rounds'), settings.rounds, 1),
+      window: parseCount(option('window'), settings.window, 1),
+      stopAtOutcome: settings.stop,
     },
     log: {
-      stride: parseCount('--log-stride', flags.logStride, 1),
-      checkpointEvery: parseCount('--checkpoint-every', flags.checkpointEvery, 1),
+      stride: parseCount(option('logStride'), settings.logStride, 1),
+      checkpointEvery: parseCount(option('checkpointEvery'), settings.checkpointEvery, 1),
     },
   };
 }

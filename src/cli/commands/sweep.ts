@@ -43,7 +43,7 @@ export function registerSweep(program: Command): void {
           throw new InputError(`--point ${options.point} is out of range: the sweep has points 0 to ${loaded.points.length - 1}`);
         }
         const settings = { tolerance: loaded.sweep.analysis.tolerance, maxClasses: loaded.sweep.analysis.maxClasses };
-        process.stdout.write(`${JSON.stringify(runPoint(loaded.market, point, settings), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(await runPoint(loaded.market, point, settings), null, 2)}\n`);
         return;
       }
 
