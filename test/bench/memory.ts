@@ -54,5 +54,5 @@ export async function benchMemory(): Promise<void> {
   report('heap used after 1,000,000 rounds', size, mebibytes(first.heapUsed));
   report('heap used after 10,000,000 rounds', size, mebibytes(last.heapUsed));
   const maxRss = Math.max(...samples.map((s) => s.rss));
-  note(`max RSS over the ${samples.length} samples: ${mebibytes(maxRss)}; ${(ROUNDS / last.seconds).toFixed(0)} rounds/s with the log`);
+  note(`max RSS over the ${samples.length} samples: ${mebibytes(maxRss)}; ${Math.round(ROUNDS / last.seconds).toLocaleString('en-US')} rounds/s with the log`);
 }
