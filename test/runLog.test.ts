@@ -201,6 +201,24 @@ describe('resume', () => {
     }
   });
 
+  it('leaves the log untouched when a resume fails its check', () => {
+    const log = freshPath('tampered');
+    expect(simulate([...NOISY, '--rounds', '30000', '--log', log]).status).toBe(0);
+    truncateSync(log, Math.floor(readFileSync(log).length * 0.6) + 7);
+
+    // Change the last complete round record, which the resume re-plays and checks.
+    const lines = readFileSync(log, 'utf8').split('\n');
+    const index = lines.findLastIndex((line) => line.includes('"type":"round"') && lines.indexOf(line) < lines.length - 1);
+    lines[index] = lines[index].replace(/"welfare":([0-9.]+)/, '"welfare":12345');
+    writeFileSync(log, lines.join('\n'));
+    const before = readFileSync(log);
+
+    const resumed = simulate(['--resume', log]);
+    expect(resumed.status).toBe(1);
+    expect(resumed.stderr).toContain('cannot resume');
+    expect(readFileSync(log).equals(before)).toBe(true);
+  });
+
   it('extends a finished run with a larger --rounds', () => {
     const whole = freshPath('long');
     expect(simulate([...NOISY, '--rounds', '12000', '--log', whole]).status).toBe(0);

@@ -30,7 +30,11 @@ class LineBatcher {
   private lines: string[] = [];
   private size = 0;
 
-  constructor(private readonly destination: Destination) {}
+  constructor(
+    private readonly destination: Destination,
+    /** Runs once, just before the first batch reaches the file. */
+    private beforeFirstWrite: (() => void) | null = null,
+  ) {}
 
   write(line: string): void {
     this.lines.push(line);
@@ -40,6 +44,11 @@ class LineBatcher {
 
   flush(): void {
     if (this.lines.length === 0) return;
+    if (this.beforeFirstWrite) {
+      const prepare = this.beforeFirstWrite;
+      this.beforeFirstWrite = null;
+      prepare();
+    }
     this.destination.write(this.lines.join(''));
     this.lines = [];
     this.size = 0;
@@ -88,17 +97,23 @@ export class RunLogWriter implements RecordSink {
     return RunLogWriter.openFile(path, 'w');
   }
 
-  /** Cuts an existing log to `length` bytes and opens it for appending. */
+  /**
+   * Opens an existing log for appending after its first `length` bytes.
+   * The bytes past `length` are cut only when the first new record is
+   * written, so a resume that fails its check leaves the file as it was.
+   */
   static append(path: string, length: number): RunLogWriter {
-    try {
-      truncateSync(path, length);
-    } catch (err) {
-      throw new InputError(`cannot truncate run log ${path} to ${length} bytes for resuming: ${describeError(err)}`);
-    }
-    return RunLogWriter.openFile(path, 'a');
+    const cut = () => {
+      try {
+        truncateSync(path, length);
+      } catch (err) {
+        throw new InputError(`cannot truncate run log ${path} to ${length} bytes for resuming: ${describeError(err)}`);
+      }
+    };
+    return RunLogWriter.openFile(path, 'a', cut);
   }
 
-  private static openFile(path: string, flags: 'w' | 'a'): RunLogWriter {
+  private static openFile(path: string, flags: 'w' | 'a', beforeFirstWrite: (() => void) | null = null): RunLogWriter {
     let fd: number;
     try {
       fd = openSync(path, flags);
@@ -113,7 +128,7 @@ export class RunLogWriter implements RecordSink {
       // grew to 1 MiB and a record cost more than twice as much as it does
       // now. A slow disk now slows the run instead of filling memory.
       const destination = pino.destination({ dest: fd, sync: true });
-      const batcher = new LineBatcher(destination);
+      const batcher = new LineBatcher(destination, beforeFirstWrite);
       const logger = pino({ base: null, timestamp: false }, batcher);
       return new RunLogWriter(path, destination, batcher, logger);
     } catch (err) {
@@ -159,6 +174,13 @@ export class RunLogWriter implements RecordSink {
       return;
     }
     this.batcher.flush();
+    // A failure of that last write is reported on a later tick; ending the
+    // stream after it would wait forever, as the note above says.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.failure !== null) {
+      destination.destroy();
+      return;
+    }
     await new Promise<void>((resolve) => {
       destination.once('close', () => resolve());
       destination.once('error', () => resolve());
