@@ -40,6 +40,10 @@ const headerSchema = z.object({
     run: z.object({ maxRounds: z.number().int().min(0), window: positiveInteger, stopAtOutcome: z.boolean() }),
     log: z.object({ stride: positiveInteger, checkpointEvery: positiveInteger }),
   }),
+}).refine((header) => header.seed === header.options.dynamics.seed, {
+  // The run uses options.dynamics.seed; the top-level copy is for readers, so the two must agree.
+  error: 'differs from options.dynamics.seed, the seed the run used',
+  path: ['seed'],
 });
 
 /** Returns the header after checking its fields, or raises an InputError naming the first bad ones. */
