@@ -84,7 +84,8 @@ export function readRunLog(path: string): RunLog {
   if (first.formatVersion !== RUN_LOG_FORMAT_VERSION) {
     throw new InputError(
       `${path} has run-log format version ${String(first.formatVersion)}, but this genmarket reads version ` +
-        `${RUN_LOG_FORMAT_VERSION}: use the genmarket version that wrote it (${String(first.genmarketVersion)})`,
+        `${RUN_LOG_FORMAT_VERSION}: it was written by genmarket ${String(first.genmarketVersion)} or edited by hand; ` +
+        'read it with a genmarket release that writes that format version',
     );
   }
   const header = validateHeader(path, first);

@@ -92,7 +92,7 @@ export class RunLogWriter implements RecordSink {
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (err) {
-      throw new InputError(`cannot create the directory of run log ${path}: ${describeError(err)}`);
+      throw new InputError(`cannot create the directory of run log ${path}: ${describeError(err)}: choose another --log path, or pass --no-log`);
     }
     return RunLogWriter.openFile(path, 'w');
   }
@@ -118,7 +118,7 @@ export class RunLogWriter implements RecordSink {
     try {
       fd = openSync(path, flags);
     } catch (err) {
-      throw new InputError(`cannot open run log ${path} for writing: ${describeError(err)}`);
+      throw new InputError(`cannot open run log ${path} for writing: ${describeError(err)}: choose another --log path, or pass --no-log`);
     }
     try {
       // Synchronous writes, because in asynchronous mode SonicBoom 4.2.1
@@ -200,5 +200,5 @@ export function revisionLine(record: RevisionRecord): string {
 
 function describeError(err: unknown): string {
   const error = err as NodeJS.ErrnoException;
-  return error.code ? `${error.code} (${error.message})` : String(err);
+  return error.message ?? String(err);
 }
