@@ -32,14 +32,14 @@ function roundFigures(series: RunLogSeries, reference: ReturnType<typeof referen
   const { source, logStride, lastRound } = series;
   if (series.rounds.length === 0) {
     notes.push(
-      `${source} has no round records, because the run played ${lastRound} rounds and logs shares and welfare ` +
-        `every ${logStride} rounds: run genmarket simulate with --log-stride 1 to chart them`,
+      `${source} has no round records, so it has no share or welfare charts: ` +
+        'rerun genmarket simulate, which records each of the first --log-stride rounds',
     );
     return [];
   }
-  if (logStride > 1) {
+  if (series.rounds.length < lastRound) {
     notes.push(
-      `${source} logs shares and welfare every ${logStride} rounds (--log-stride), so their charts show ` +
+      `${source} logs shares and welfare every ${logStride} rounds after the first ${logStride} (--log-stride), so their charts show ` +
         `${series.rounds.length} of ${lastRound} rounds, and the deployed-model chart shows every round`,
     );
   }

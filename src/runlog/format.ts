@@ -23,7 +23,11 @@ export const RUN_LOG_FORMAT = 'genmarket-run-log';
 export const RUN_LOG_FORMAT_VERSION = 1;
 
 export interface LogSettings {
-  /** A round record is written every `stride` rounds. Revisions and other events are always written, in the round they happen. */
+  /**
+   * A round record is written for each of the first `stride` rounds and then
+   * every `stride` rounds. Revisions and other events are always written, in
+   * the round they happen.
+   */
   stride: number;
   /** A checkpoint is written every `checkpointEvery` rounds, and when the run stops. */
   checkpointEvery: number;

@@ -49,7 +49,10 @@ export class RunRecorder {
       });
     }
 
-    if (round % this.settings.stride === 0) {
+    // The first `stride` rounds are all recorded, so short runs, which
+    // often converge in a few rounds, still show their share and welfare
+    // path; after that, every stride-th round.
+    if (round <= this.settings.stride || round % this.settings.stride === 0) {
       this.sink.write({
         type: 'round',
         round,

@@ -44,7 +44,7 @@ export function registerSimulate(program: Command): void {
     .option('--no-stop', 'keep playing until --rounds after convergence or a proven cycle')
     .option('--log <path>', 'run log file (default: logs/<scenario>-seed<seed>-<time>.ndjson)')
     .option('--no-log', 'write no run log')
-    .option('--log-stride <n>', 'write a round record (profile, shares, welfare) every n rounds; revisions are always logged', SIMULATE_DEFAULTS.logStride)
+    .option('--log-stride <n>', 'write a round record (profile, shares, welfare) for each of the first n rounds, then every n rounds; revisions are always logged', SIMULATE_DEFAULTS.logStride)
     .option('--checkpoint-every <n>', 'write a resumable checkpoint every n rounds', SIMULATE_DEFAULTS.checkpointEvery)
     .option('--resume <log>', 'continue the run in this log from its last complete round, appending to it')
     .option('--json', 'print the summary as JSON')
