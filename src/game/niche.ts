@@ -4,9 +4,8 @@
  * The niche of k against j is m(k, j) = Σ_θ π_θ [S_kθ > S_jθ], the users
  * who strictly prefer k. Without an outside option, the homogeneous
  * profile (j, …, j) with N platforms is a pure Nash equilibrium exactly
- * when (N − 1) · m(k, j) ≤ m(j, k) for every model k: a platform leaving
- * the crowd of N sharing everything takes k's niche alone, and gives up its
- * 1/N of what k does not win.
+ * when (N − 1) · m(k, j) ≤ m(j, k) for every model k. A platform that leaves
+ * the crowd for k trades its 1/N share of all users for k's niche.
  */
 import type { Market } from '../market/market.js';
 
