@@ -70,7 +70,7 @@ export function renderSummary(summary: RunSummary, logPath: string | null): stri
   const mean = summary.diversity.mean;
   if (mean) {
     lines.push(
-      `Diversity (mean over rounds): ${number(mean.distinctModels)} distinct models, ` +
+      `Diversity (mean over rounds): distinct models ${number(mean.distinctModels)}, ` +
         `Herfindahl ${number(mean.herfindahl)}, model entropy ${number(mean.modelEntropy)} nats`,
     );
   }
