@@ -51,7 +51,7 @@ const profileCase = fc
   );
 
 describe('profile payoffs', () => {
-  it('shares sum to 1 without an outside option and at most 1 with one', () => {
+  it('shares sum to at most one', () => {
     fc.assert(
       fc.property(profileCase, ({ c, weights, rewards, outsideRewards, profile }) => {
         const market = makeMarket({

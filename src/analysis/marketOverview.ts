@@ -1,9 +1,9 @@
 /**
- * A one-screen overview of several scenarios of the same market: for each
- * choice rule and platform count, which models the platforms deploy at
- * equilibrium, each platform's share, welfare, whether the market is
- * homogeneous or differentiated, and where the default best-response
- * dynamics go from the weakest model.
+ * A one-screen overview of several scenarios of the same market. For each
+ * choice rule and platform count it lists the models the platforms deploy
+ * at equilibrium, each platform's share, welfare and whether the market is
+ * homogeneous or differentiated. It also shows where the default
+ * best-response dynamics go from the weakest model.
  */
 import { defaultDynamicsOptions } from '../dynamics/options.js';
 import { averageRewards, type Market } from '../market/market.js';

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * The `genmarket` command line. Each subcommand lives in its own module
- * under `commands/` and registers itself on the program; this file only
- * wires them together and turns input errors into a message and exit
- * status 2 instead of a stack trace.
+ * under `commands/` and registers itself on the program. This file wires
+ * them together and turns input errors into a message and exit status 2
+ * instead of a stack trace.
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';

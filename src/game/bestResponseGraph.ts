@@ -2,9 +2,10 @@
  * The best-response graph on permutation classes. An edge P → Q means one
  * platform of class P gains more than ε by switching to one of its best
  * responses, and the result is class Q. Sink classes are the pure
- * equilibria; a strongly connected component with several classes is a
- * best-response cycle, and one that no edge leaves traps every path that
- * enters it (a game without a pure equilibrium has at least one).
+ * equilibria. A strongly connected component with several classes is a
+ * best-response cycle. When no edge leaves it, it traps every path that
+ * enters it, and a game without a pure equilibrium has at least one such
+ * closed cycle.
  */
 import { DEFAULT_NASH_TOLERANCE } from './bestResponse.js';
 import type { DeviationTable } from './deviationTable.js';

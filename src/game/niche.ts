@@ -46,7 +46,7 @@ export function pairwiseAdvantage(market: Market, k: number, j: number): number 
 
 export interface HomogeneousCheck {
   model: number;
-  /** Whether (N − 1) · m(k, j) ≤ m(j, k) holds for every rival k. */
+  /** Whether (N − 1) · m(k, j) ≤ m(j, k) is true for every rival k. */
   holds: boolean;
   /** Rival with the largest (N − 1) · m(k, j) − m(j, k), or −1 when M = 1. */
   strongestRival: number;

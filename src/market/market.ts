@@ -5,7 +5,7 @@
  * them directly.
  */
 
-/** How users of one type split over the deployed models. */
+/** Rule by which users of one type split over the deployed models. */
 export type ChoiceRule =
   | {
       rule: 'hardmax';

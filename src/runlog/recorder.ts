@@ -49,9 +49,9 @@ export class RunRecorder {
       });
     }
 
-    // The first `stride` rounds are all recorded, so short runs, which
-    // often converge in a few rounds, still show their share and welfare
-    // path; after that, every stride-th round.
+    // Every one of the first `stride` rounds is recorded, then every
+    // stride-th round. Short runs often converge in a few rounds, and this
+    // way they still show their share and welfare path.
     if (round <= this.settings.stride || round % this.settings.stride === 0) {
       this.sink.write({
         type: 'round',

@@ -174,8 +174,8 @@ export class RunLogWriter implements RecordSink {
       return;
     }
     this.batcher.flush();
-    // A failure of that last write is reported on a later tick; ending the
-    // stream after it would wait forever, as the note above says.
+    // A failure of that last write arrives on a later tick. Ending the
+    // stream after such a failure would wait forever (see the note above).
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (this.failure !== null) {
       destination.destroy();

@@ -61,7 +61,7 @@ export async function runSweep(loaded: LoadedSweep, options: SweepRunOptions): P
     }
     if (unmatched > 0) {
       throw new InputError(
-        `${unmatched} records in ${paths.ndjson} match no point of this sweep, so the file holds another sweep's results: ` +
+        `${unmatched} records in ${paths.ndjson} match no point of this sweep, so the file contains another sweep's results: ` +
           'choose another --out prefix, or drop --resume and pass --overwrite to start over',
       );
     }

@@ -1,8 +1,8 @@
 /**
  * `genmarket overview [scenario...]`: the equilibria of several scenarios
- * side by side, and where the default best-response dynamics go in each;
- * by default the bundled LMArena top-12 market with hardmax and
- * Bradley–Terry choice for 2, 3 and 5 platforms.
+ * side by side, and where the default best-response dynamics go in each.
+ * Without arguments it reads the bundled LMArena top-12 market with
+ * hardmax and Bradley–Terry choice for 2, 3 and 5 platforms.
  */
 import type { Command } from 'commander';
 import Table from 'cli-table3';
